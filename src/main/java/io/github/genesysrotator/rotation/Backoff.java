@@ -1,0 +1,67 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Retries a call that fails with {@link DependencyUnavailableException} until a deadline,
+ * with exponential pauses. Other exceptions end the attempts at once.
+ */
+final class Backoff {
+
+	private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+
+	private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
+	private final Clock clock;
+
+	Backoff(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * Call until it succeeds or the deadline passes.
+	 * @param timeout how long to keep trying
+	 * @param onFirstFailure run once when the first attempt fails
+	 * @param call the call
+	 * @return what the call returned
+	 */
+	<T> T retry(Duration timeout, Runnable onFirstFailure, Supplier<T> call) {
+		Instant deadline = this.clock.instant().plus(timeout);
+		Duration pause = FIRST_PAUSE;
+		boolean failedBefore = false;
+		while (true) {
+			try {
+				return call.get();
+			}
+			catch (DependencyUnavailableException ex) {
+				if (!failedBefore) {
+					failedBefore = true;
+					onFirstFailure.run();
+				}
+				if (!this.clock.instant().plus(pause).isBefore(deadline)) {
+					throw ex;
+				}
+				pause(pause);
+				pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
+			}
+		}
+	}
+
+	static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to retry", ex);
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+}

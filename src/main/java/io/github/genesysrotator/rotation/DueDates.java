@@ -1,0 +1,48 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * When a credential is due: its active secret is older than the rotation interval, and,
+ * when it has a window, a window is open.
+ */
+public final class DueDates {
+
+	private DueDates() {
+	}
+
+	/** When the credential becomes due, ignoring windows ({@code null}: due now). */
+	public static Instant dueAt(CredentialSpec spec, Instant activeSince) {
+		return (activeSince != null) ? activeSince.plus(spec.config().rotationInterval()) : null;
+	}
+
+	/**
+	 * The earliest instant at or after {@code from} at which a scheduled start is
+	 * allowed.
+	 */
+	public static Instant nextAllowedStart(CredentialSpec spec, Instant from) {
+		String window = spec.config().window();
+		if (window == null || window.isBlank() || insideWindow(spec, from)) {
+			return from;
+		}
+		ZonedDateTime next = CronExpression.parse(window).next(from.atZone(ZoneOffset.UTC));
+		return (next != null) ? next.toInstant() : null;
+	}
+
+	/** Whether a scheduled rotation may start at {@code now}. */
+	public static boolean insideWindow(CredentialSpec spec, Instant now) {
+		String window = spec.config().window();
+		if (window == null || window.isBlank()) {
+			return true;
+		}
+		Duration length = spec.config().windowDuration();
+		ZonedDateTime lastStart = CronExpression.parse(window).next(now.minus(length).atZone(ZoneOffset.UTC));
+		return lastStart != null && !lastStart.toInstant().isAfter(now);
+	}
+
+}

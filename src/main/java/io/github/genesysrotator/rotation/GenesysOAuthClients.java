@@ -1,0 +1,44 @@
+package io.github.genesysrotator.rotation;
+
+/**
+ * The Genesys Cloud OAuth operations a rotation needs. Implementations authenticate with
+ * the org's admin credential and retry transient failures within their own bounds.
+ */
+public interface GenesysOAuthClients {
+
+	/**
+	 * Read a client (never its secret).
+	 * @throws DependencyRejectedException when Genesys refuses (403, 404, ...)
+	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 */
+	OAuthClientView getClient(String org, String clientId);
+
+	/**
+	 * Replace the client's secret. The old secret stops working at once; the returned
+	 * value is shown by Genesys only in this response.
+	 * @throws DependencyRejectedException when Genesys refuses
+	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 */
+	ClientSecret regenerateSecret(String org, String clientId);
+
+	/**
+	 * Try a client-credentials grant with the given secret.
+	 * @return whether Genesys issued a token
+	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 */
+	TokenCheck checkToken(String org, String clientId, ClientSecret secret);
+
+	/** The org's hosts, as published to consumers. */
+	OrgEndpoints endpoints(String org);
+
+	/** Result of a token grant attempt. */
+	enum TokenCheck {
+
+		/** A token was issued: the secret works. */
+		ACCEPTED,
+		/** Genesys answered {@code invalid_client}: the secret does not (yet) work. */
+		REJECTED;
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import io.github.genesysrotator.rotation.StateRecord.Lease;
+
+/**
+ * A state record held under this instance's lease. Every change is one check-and-set
+ * write that also extends the lease; losing a write means another instance took the
+ * record over, and the caller must stop before any further side effect.
+ */
+final class LeasedRecord {
+
+	private final String credential;
+
+	private final StateRecordStore store;
+
+	private final Clock clock;
+
+	private final Duration ttl;
+
+	private final String holder;
+
+	private StateRecord record;
+
+	private long version;
+
+	LeasedRecord(String credential, StateRecordStore store, Clock clock, Duration ttl, String holder,
+			Stored<StateRecord> read) {
+		this.credential = credential;
+		this.store = store;
+		this.clock = clock;
+		this.ttl = ttl;
+		this.holder = holder;
+		this.record = read.value();
+		this.version = read.version();
+	}
+
+	StateRecord current() {
+		return this.record;
+	}
+
+	long version() {
+		return this.version;
+	}
+
+	/** Apply a change and renew the lease, in one check-and-set write. */
+	void update(UnaryOperator<StateRecord> change) {
+		write(change.apply(this.record).withLease(new Lease(this.holder, this.clock.instant().plus(this.ttl))));
+	}
+
+	/** Apply a change and give the lease up, in one check-and-set write. */
+	void release(UnaryOperator<StateRecord> change) {
+		write(change.apply(this.record).withLease(Lease.NONE));
+	}
+
+	private void write(StateRecord next) {
+		try {
+			this.version = this.store.write(this.credential, next, this.version);
+			this.record = next;
+		}
+		catch (StateConflictException ex) {
+			if (!writtenByUs(next)) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * A write whose response was lost may have been applied: its retry then conflicts
+	 * with our own version. Reading back tells the two apart.
+	 */
+	private boolean writtenByUs(StateRecord attempted) {
+		return this.store.read(this.credential).filter((stored) -> stored.value().equals(attempted)).map((stored) -> {
+			this.version = stored.version();
+			this.record = attempted;
+			return true;
+		}).orElse(false);
+	}
+
+}

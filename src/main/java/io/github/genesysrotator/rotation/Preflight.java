@@ -1,0 +1,132 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.genesysrotator.rotation.StateRecord.Slot;
+
+/**
+ * Checks everything a rotation needs before it changes anything, and works out which
+ * client to regenerate. It has no side effects: a failure here leaves Genesys and Vault
+ * as they were.
+ */
+final class Preflight {
+
+	private final GenesysOAuthClients genesys;
+
+	private final ConsumerPathStore consumers;
+
+	private final Clock clock;
+
+	Preflight(GenesysOAuthClients genesys, ConsumerPathStore consumers, Clock clock) {
+		this.genesys = genesys;
+		this.consumers = consumers;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a rotation will do.
+	 *
+	 * @param record the state record, with a bootstrapped active client when the consumer
+	 * path already held one
+	 * @param targetSlot the slot to regenerate
+	 * @param consumerVersion the consumer path's version (0 when empty)
+	 * @param roleDrift dual: the clients' grants differ
+	 */
+	record Preparation(StateRecord record, int targetSlot, long consumerVersion, boolean roleDrift) {
+
+		String targetClientId() {
+			return this.record.slots().get(this.targetSlot).clientId();
+		}
+
+	}
+
+	Preparation check(CredentialSpec spec, StateRecord stored, Mode mode) {
+		Optional<PublishedCredential> published = this.consumers.read(spec.vaultPath());
+		published.ifPresent((current) -> checkOwnership(spec, current));
+		StateRecord record = withActiveFromConsumerPath(spec, stored, published);
+		int target = targetSlot(spec, record);
+		if (spec.strategy() == Strategy.DUAL && mode == Mode.ROUTINE) {
+			checkGracePeriod(spec, record);
+		}
+		boolean drift = checkClients(spec);
+		if (!this.consumers.canWrite(spec.vaultPath())) {
+			throw new PreflightException(spec.name(), "the Vault token may not write '" + spec.vaultPath() + "'");
+		}
+		return new Preparation(record, target, published.map(PublishedCredential::version).orElse(0L), drift);
+	}
+
+	private void checkOwnership(CredentialSpec spec, PublishedCredential current) {
+		if (!current.managed() && !spec.config().adopt()) {
+			throw new PreflightException(spec.name(), "consumer path '" + spec.vaultPath()
+					+ "' is not managed by genesys-secret-rotator; set adopt: true to take it over");
+		}
+		if (current.clientId() != null && !spec.clientIds().contains(current.clientId())) {
+			throw new PreflightException(spec.name(), "consumer path '" + spec.vaultPath() + "' holds client "
+					+ current.clientId() + ", which is not one of the configured client-ids");
+		}
+	}
+
+	/**
+	 * Bootstrap: before the first rotation, the client the consumer path holds is the
+	 * active one, and its secret is taken into the record.
+	 */
+	private StateRecord withActiveFromConsumerPath(CredentialSpec spec, StateRecord record,
+			Optional<PublishedCredential> published) {
+		if (record.activeSlot() != null) {
+			String activeId = record.active().map(Slot::clientId).orElseThrow();
+			published.filter((current) -> !Objects.equals(current.clientId(), activeId)).ifPresent((current) -> {
+				throw new PreflightException(spec.name(), "consumer path holds client " + current.clientId()
+						+ " but the state record says " + activeId + " is active; resolve by hand");
+			});
+			return record;
+		}
+		return published.filter((current) -> current.clientId() != null && current.secret() != null).map((current) -> {
+			int slot = record.slotOf(current.clientId());
+			Instant since = (current.rotatedAt() != null) ? current.rotatedAt() : this.clock.instant();
+			Slot adopted = new Slot(current.clientId(), current.secret(), since, null);
+			return record.withSlot(slot, adopted).withActive(slot, current.rotatedAt());
+		}).orElse(record);
+	}
+
+	private int targetSlot(CredentialSpec spec, StateRecord record) {
+		if (spec.strategy() == Strategy.SINGLE || record.activeSlot() == null) {
+			return 0;
+		}
+		return 1 - record.activeSlot();
+	}
+
+	private void checkGracePeriod(CredentialSpec spec, StateRecord record) {
+		if (record.promotedAt() == null) {
+			return;
+		}
+		Instant allowedFrom = record.promotedAt().plus(spec.config().gracePeriod());
+		Instant now = this.clock.instant();
+		if (now.isBefore(allowedFrom)) {
+			throw new RotationRefusedException("grace-period",
+					"The standby client of '" + spec.name() + "' was active until " + record.promotedAt()
+							+ "; it keeps its secret for the grace period of " + spec.config().gracePeriod(),
+					Duration.between(now, allowedFrom));
+		}
+	}
+
+	/** Every configured client must exist and allow client credentials; returns drift. */
+	private boolean checkClients(CredentialSpec spec) {
+		List<OAuthClientView> clients = spec.clientIds()
+			.stream()
+			.map((id) -> this.genesys.getClient(spec.org(), id))
+			.toList();
+		for (OAuthClientView client : clients) {
+			if (!client.usableForClientCredentials()) {
+				throw new PreflightException(spec.name(), "client " + client.id() + " is " + client.state()
+						+ " with grant " + client.grantType() + "; it must be active and CLIENT-CREDENTIALS");
+			}
+		}
+		return clients.stream().map(OAuthClientView::roleDivisions).distinct().count() > 1;
+	}
+
+}

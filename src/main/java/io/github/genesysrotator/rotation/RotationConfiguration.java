@@ -1,0 +1,20 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans the rotation engine needs and nothing else provides. */
+@Configuration(proxyBeanMethods = false)
+class RotationConfiguration {
+
+	/** UTC system clock; tests replace it with one they can move. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+
+/**
+ * What every rotation of this service shares: the adapters, the clock, the listeners and
+ * the identity of this replica.
+ *
+ * @param genesys the Genesys Cloud adapter
+ * @param consumers the consumer-path adapter
+ * @param states the state-record adapter
+ * @param clock the clock
+ * @param listener observers of rotations
+ * @param timings state-machine timings
+ * @param instanceId this replica's lease holder id
+ */
+record RotationContext(GenesysOAuthClients genesys, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
+		RotationListener listener, RotatorProperties.Rotation timings, String instanceId) {
+
+	Preflight preflight() {
+		return new Preflight(this.genesys, this.consumers, this.clock);
+	}
+
+	SecretVerifier verifier() {
+		return new SecretVerifier(this.genesys, this.clock, this.timings.verifyTimeout(),
+				this.timings.verifyInterval());
+	}
+
+	Backoff backoff() {
+		return new Backoff(this.clock);
+	}
+
+	LeasedRecord lease(String credential, Stored<StateRecord> stored) {
+		return new LeasedRecord(credential, this.states, this.clock, this.timings.leaseTtl(), this.instanceId, stored);
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one rotation attempt did. It never holds a secret.
+ *
+ * @param rotationId the rotation's id ({@code null} when refused before it got one)
+ * @param credential the credential name
+ * @param strategy dual or single
+ * @param mode routine or compromise
+ * @param trigger what started it
+ * @param actor who started it
+ * @param outcome how it ended
+ * @param dryRun whether this only checked what would happen
+ * @param phases the phases reached, with their timings
+ * @param activeClientId the client consumers use afterwards
+ * @param regeneratedClientIds the clients whose secret was regenerated
+ * @param consumerVersion the consumer path's KV version published, if any
+ * @param exposureWindow single strategy: regenerate response to consumer-path commit
+ * @param roleDrift dual: the two clients' role/division grants differ
+ * @param plan dry run: what a real run would do
+ * @param errorCode a stable error code when it did not succeed
+ * @param errorMessage what went wrong (never a secret)
+ * @param retryAfter when refused by a time rule: how long until it would be allowed
+ * @param startedAt start
+ * @param finishedAt end
+ */
+public record RotationResult(String rotationId, String credential, Strategy strategy, Mode mode, Trigger trigger,
+		String actor, Outcome outcome, boolean dryRun, List<PhaseTiming> phases, String activeClientId,
+		List<String> regeneratedClientIds, Long consumerVersion, Duration exposureWindow, boolean roleDrift,
+		List<String> plan, String errorCode, String errorMessage, Duration retryAfter, Instant startedAt,
+		Instant finishedAt) {
+
+	public RotationResult {
+		phases = List.copyOf(phases);
+		regeneratedClientIds = List.copyOf(regeneratedClientIds);
+		plan = List.copyOf(plan);
+	}
+
+	public Duration duration() {
+		return Duration.between(this.startedAt, this.finishedAt);
+	}
+
+	/**
+	 * A phase the rotation reached.
+	 *
+	 * @param phase the phase
+	 * @param at when it was reached
+	 * @param sinceStart time from the start of the rotation
+	 */
+	public record PhaseTiming(Phase phase, Instant at, Duration sinceStart) {
+
+	}
+
+}

@@ -1,0 +1,216 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
+import io.github.genesysrotator.rotation.StateRecord.Slot;
+
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+/**
+ * The one entry point for rotations: the scheduler, the API and the one-shot mode all
+ * call this service and nothing else. A credential is rotated by at most one thread of
+ * one replica at a time: a local lock avoids wasted work, the lease in the state record
+ * decides across replicas.
+ */
+@Service
+public class RotationService {
+
+	private final CredentialCatalog catalog;
+
+	private final RotatorProperties properties;
+
+	private final RotationContext context;
+
+	private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+	public RotationService(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
+			ConsumerPathStore consumers, StateRecordStore states, Clock clock, List<RotationListener> listeners) {
+		this.catalog = catalog;
+		this.properties = properties;
+		String instanceId = StringUtils.hasText(properties.instanceId()) ? properties.instanceId()
+				: UUID.randomUUID().toString();
+		this.context = new RotationContext(genesys, consumers, states, clock, new CompositeRotationListener(listeners),
+				properties.rotation(), instanceId);
+	}
+
+	/** This replica's lease holder id. */
+	public String instanceId() {
+		return this.context.instanceId();
+	}
+
+	/**
+	 * Rotate a credential now. A rotation a crash left behind is finished first: its
+	 * result is returned, and a new rotation can be requested after it.
+	 * @throws UnknownCredentialException when no such credential is configured
+	 */
+	public RotationResult rotate(RotationRequest request) {
+		CredentialSpec spec = this.catalog.get(request.credential());
+		return exclusively(spec, request, (stored) -> {
+			if (stored.value().phase().inFlight()) {
+				return new CredentialRotation(spec, request, this.context).resume(stored);
+			}
+			checkRules(spec, stored.value(), request);
+			return new CredentialRotation(spec, request, this.context).rotate(stored);
+		});
+	}
+
+	/**
+	 * Dual strategy: republish the previous client, if the rotator knows its secret and
+	 * it still obtains a token.
+	 */
+	public RotationResult rollback(String credential, String actor) {
+		CredentialSpec spec = this.catalog.get(credential);
+		RotationRequest request = RotationRequest.of(credential, Trigger.API, actor);
+		return exclusively(spec, request,
+				(stored) -> new CredentialRotation(spec, request, this.context).rollback(stored));
+	}
+
+	/**
+	 * Resume every rotation whose holder died (phase in flight, lease expired). Called at
+	 * startup and before each scheduled pass.
+	 */
+	public List<RotationResult> recoverAbandoned() {
+		return this.catalog.all()
+			.stream()
+			.filter(this::abandoned)
+			.map((spec) -> rotate(RotationRequest.of(spec.name(), Trigger.RECOVERY, "recovery")))
+			.filter((result) -> result.outcome() != Outcome.BUSY)
+			.toList();
+	}
+
+	/** The status of one credential, read from its state record. */
+	public CredentialStatus status(String credential) {
+		CredentialSpec spec = this.catalog.get(credential);
+		return status(spec, read(spec).value());
+	}
+
+	/** The status of every credential. */
+	public List<CredentialStatus> statuses() {
+		return this.catalog.all().stream().map((spec) -> status(spec, read(spec).value())).toList();
+	}
+
+	/** Finished rotations of a credential, newest first. */
+	public List<HistoryEntry> history(String credential) {
+		return read(this.catalog.get(credential)).value().history();
+	}
+
+	private boolean abandoned(CredentialSpec spec) {
+		StateRecord record = read(spec).value();
+		return record.phase().inFlight() && !record.lease().heldByAnotherThan(instanceId(), now());
+	}
+
+	private RotationResult exclusively(CredentialSpec spec, RotationRequest request,
+			Function<Stored<StateRecord>, RotationResult> run) {
+		ReentrantLock lock = this.locks.computeIfAbsent(spec.name(), (name) -> new ReentrantLock());
+		if (!lock.tryLock()) {
+			return busy(spec, request, "A rotation of '" + spec.name() + "' is running on this replica");
+		}
+		try {
+			Stored<StateRecord> stored = read(spec);
+			if (stored.value().lease().heldByAnotherThan(instanceId(), now())) {
+				return busy(spec, request,
+						"A rotation of '" + spec.name() + "' is running on replica " + stored.value().lease().holder());
+			}
+			RotationResult result = run.apply(stored);
+			this.context.listener().finished(result);
+			return result;
+		}
+		catch (RotationException ex) {
+			RotationResult result = refused(spec, request, ex);
+			this.context.listener().finished(result);
+			return result;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void checkRules(CredentialSpec spec, StateRecord record, RotationRequest request) {
+		Optional<Instant> lastSuccess = lastSuccess(record);
+		if (request.queuedAt() != null && lastSuccess.filter((at) -> at.isAfter(request.queuedAt())).isPresent()) {
+			throw new RotationRefusedException("already-rotated",
+					"'" + spec.name() + "' was rotated after this pass queued it", null);
+		}
+		boolean routineApi = request.trigger() == Trigger.API && request.mode() == Mode.ROUTINE && !request.dryRun();
+		Duration minInterval = this.properties.api().minInterval();
+		if (routineApi && lastSuccess.isPresent()) {
+			Instant allowedFrom = lastSuccess.get().plus(minInterval);
+			if (now().isBefore(allowedFrom)) {
+				throw new RotationRefusedException("cooldown",
+						"'" + spec.name() + "' was rotated less than " + minInterval
+								+ " ago; use mode compromise if its secret leaked",
+						Duration.between(now(), allowedFrom));
+			}
+		}
+	}
+
+	private RotationResult busy(CredentialSpec spec, RotationRequest request, String message) {
+		RotationResult result = refused(spec, request, new BusyException(message));
+		this.context.listener().finished(result);
+		return result;
+	}
+
+	private RotationResult refused(CredentialSpec spec, RotationRequest request, RotationException error) {
+		Outcome outcome = (error instanceof BusyException) ? Outcome.BUSY
+				: (error instanceof RotationRefusedException) ? Outcome.SKIPPED : Outcome.FAILED;
+		return new Trace(spec, request, this.context.clock(), this.context.listener()).ended(outcome, error);
+	}
+
+	private Stored<StateRecord> read(CredentialSpec spec) {
+		return this.context.states()
+			.read(spec.name())
+			.orElseGet(() -> new Stored<>(StateRecord.bootstrap(spec.clientIds()), 0));
+	}
+
+	private CredentialStatus status(CredentialSpec spec, StateRecord record) {
+		Optional<Slot> active = record.active();
+		String standby = (spec.strategy() == Strategy.DUAL && record.activeSlot() != null)
+				? record.slots().get(1 - record.activeSlot()).clientId() : null;
+		Instant since = record.promotedAt();
+		Instant due = DueDates.dueAt(spec, since);
+		Instant nextDue = DueDates.nextAllowedStart(spec, (due != null && due.isAfter(now())) ? due : now());
+		return new CredentialStatus(spec.name(), spec.strategy(), spec.org(), spec.vaultPath(), spec.config().enabled(),
+				record.phase(), active.map(Slot::clientId).orElse(null), standby, since,
+				(since != null) ? Duration.between(since, now()) : null, spec.config().rotationInterval(),
+				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
+				record.journal().lastError(), record.lease().holder());
+	}
+
+	private static Optional<Instant> lastSuccess(StateRecord record) {
+		return record.history()
+			.stream()
+			.filter((entry) -> entry.outcome() == Outcome.SUCCESS)
+			.map(HistoryEntry::finishedAt)
+			.findFirst();
+	}
+
+	private Instant now() {
+		return this.context.clock().instant();
+	}
+
+	/** Another rotation of the credential holds it. */
+	static class BusyException extends RotationException {
+
+		BusyException(String message) {
+			super(message);
+		}
+
+		@Override
+		public String errorCode() {
+			return "rotation-in-progress";
+		}
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.github.genesysrotator.rotation;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code rotator.*} configuration: orgs, credentials and the rules of rotation.
+ * Cross-property rules are checked at startup by {@link RotatorConfigurationValidator}.
+ *
+ * @param instanceId lease holder id of this replica; random when empty
+ * @param vault where the rotator keeps its state in Vault
+ * @param orgs Genesys Cloud organizations by name
+ * @param credentials managed credentials by name
+ * @param schedule when due credentials are looked for
+ * @param api rules for rotations requested over the API
+ * @param rotation timings of the rotation state machine
+ */
+@ConfigurationProperties("rotator")
+public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Map<String, Org> orgs,
+		Map<String, Credential> credentials, @DefaultValue Schedule schedule, @DefaultValue Api api,
+		@DefaultValue Rotation rotation) {
+
+	public RotatorProperties {
+		orgs = (orgs != null) ? Map.copyOf(orgs) : Map.of();
+		credentials = (credentials != null) ? Map.copyOf(credentials) : Map.of();
+	}
+
+	/**
+	 * Vault layout.
+	 *
+	 * @param kvMount the KV v2 mount holding consumer paths and state records
+	 * @param statePrefix path prefix of the state records inside the mount
+	 */
+	public record Vault(@DefaultValue("secret") String kvMount,
+			@DefaultValue("genesys-rotator/state") String statePrefix) {
+
+	}
+
+	/**
+	 * One Genesys Cloud organization.
+	 *
+	 * @param region SDK enum name ({@code us_east_1}) or domain ({@code mypurecloud.com})
+	 * @param apiBaseUrl optional override of the API host (proxies, the sandbox)
+	 * @param loginBaseUrl optional override of the login host
+	 * @param adminCredential a managed credential whose client the rotator uses for this
+	 * org
+	 * @param adminVaultPath or: a KV path holding {@code client_id}/{@code client_secret}
+	 */
+	public record Org(String region, URI apiBaseUrl, URI loginBaseUrl, String adminCredential, String adminVaultPath) {
+
+	}
+
+	/**
+	 * One credential: a Vault consumer path backed by one or two OAuth clients.
+	 *
+	 * @param org the org the clients belong to
+	 * @param strategy dual (two clients in turn) or single
+	 * @param clientIds two client ids for dual, one for single
+	 * @param vaultPath the consumer path inside the KV mount
+	 * @param rotationInterval rotate when the active secret is older than this
+	 * @param gracePeriod dual: the minimum time a demoted client keeps its secret
+	 * @param window optional cron (UTC) of allowed scheduled start times
+	 * @param windowDuration how long after each window start a rotation may begin
+	 * @param enabled {@code false} pauses scheduled rotation
+	 * @param adopt whether the rotator may take over a path it did not create
+	 * @param allowUnsafeSelfRotation allow single-strategy rotation of an admin
+	 * credential
+	 */
+	public record Credential(String org, @DefaultValue("dual") Strategy strategy, List<String> clientIds,
+			String vaultPath, @DefaultValue("30d") Duration rotationInterval, @DefaultValue("24h") Duration gracePeriod,
+			String window, @DefaultValue("2h") Duration windowDuration, @DefaultValue("true") boolean enabled,
+			boolean adopt, boolean allowUnsafeSelfRotation) {
+
+		public Credential {
+			clientIds = (clientIds != null) ? List.copyOf(clientIds) : List.of();
+		}
+
+	}
+
+	/**
+	 * The scheduler.
+	 *
+	 * @param poll cron of the pass that looks for due credentials
+	 * @param jitter the largest random delay before a scheduled rotation starts
+	 */
+	public record Schedule(@DefaultValue("0 */5 * * * *") String poll, @DefaultValue("5m") Duration jitter) {
+
+	}
+
+	/**
+	 * Rotations requested over the API.
+	 *
+	 * @param minInterval routine rotations closer than this to the last success get 429
+	 */
+	public record Api(@DefaultValue("10m") Duration minInterval) {
+
+	}
+
+	/**
+	 * Timings of the state machine.
+	 *
+	 * @param leaseTtl how long a lease lasts without renewal
+	 * @param verifyTimeout how long a new secret may take to be accepted
+	 * @param verifyInterval pause between verification attempts
+	 * @param commitTimeout how long a new secret is held in memory while Vault is down
+	 * @param historySize how many finished rotations a state record keeps
+	 */
+	public record Rotation(@DefaultValue("2m") Duration leaseTtl, @DefaultValue("60s") Duration verifyTimeout,
+			@DefaultValue("500ms") Duration verifyInterval, @DefaultValue("10m") Duration commitTimeout,
+			@DefaultValue("20") int historySize) {
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
+
+/**
+ * Proves a secret works by obtaining a token with it. A new secret may take a moment to
+ * propagate, so rejections and outages are retried until the verification timeout.
+ */
+final class SecretVerifier {
+
+	private final GenesysOAuthClients genesys;
+
+	private final Clock clock;
+
+	private final Duration timeout;
+
+	private final Duration interval;
+
+	SecretVerifier(GenesysOAuthClients genesys, Clock clock, Duration timeout, Duration interval) {
+		this.genesys = genesys;
+		this.clock = clock;
+		this.timeout = timeout;
+		this.interval = interval;
+	}
+
+	/**
+	 * Wait until the secret obtains a token.
+	 * @throws VerificationException when it does not within the timeout
+	 */
+	void awaitAccepted(CredentialSpec spec, String clientId, ClientSecret secret) {
+		Instant deadline = this.clock.instant().plus(this.timeout);
+		while (true) {
+			if (acceptedNow(spec.org(), clientId, secret)) {
+				return;
+			}
+			if (!this.clock.instant().plus(this.interval).isBefore(deadline)) {
+				throw new VerificationException(spec.name(), clientId, this.timeout);
+			}
+			Backoff.pause(this.interval);
+		}
+	}
+
+	/** One attempt; an unreachable Genesys counts as "not yet". */
+	boolean acceptedNow(String org, String clientId, ClientSecret secret) {
+		try {
+			return this.genesys.checkToken(org, clientId, secret) == TokenCheck.ACCEPTED;
+		}
+		catch (DependencyUnavailableException ex) {
+			return false;
+		}
+	}
+
+}
