@@ -1,0 +1,174 @@
+package io.github.genesysrotator.genesys;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.github.genesysrotator.rotation.Dependency;
+import io.github.genesysrotator.rotation.DependencyUnavailableException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The one place the Genesys adapter blocks on {@link WebClient}. It times every request,
+ * reads the rate-limit headers, and retries transport errors, 5xx and 429 (honouring an
+ * integer {@code Retry-After} up to a cap, like the official SDKs). Everything else is
+ * returned to the caller as an {@link HttpResult}.
+ */
+final class GenesysHttp {
+
+	private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10),
+			Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+			Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+			Duration.ofSeconds(10), Duration.ofSeconds(30) };
+
+	private final WebClient webClient;
+
+	private final GenesysProperties properties;
+
+	private final MeterRegistry registry;
+
+	private final Map<String, AtomicLong> rateLimitRemaining = new ConcurrentHashMap<>();
+
+	GenesysHttp(WebClient webClient, GenesysProperties properties, MeterRegistry registry) {
+		this.webClient = webClient;
+		this.properties = properties;
+		this.registry = registry;
+	}
+
+	/** A response, body read as text. */
+	record HttpResult(int status, HttpHeaders headers, String body) {
+
+		boolean ok() {
+			return this.status >= 200 && this.status < 300;
+		}
+
+	}
+
+	HttpResult exchange(String org, String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request) {
+		Duration backoff = this.properties.initialBackoff();
+		for (int attempt = 1;; attempt++) {
+			boolean last = attempt >= this.properties.maxAttempts();
+			HttpResult result = attempt(org, operation, request, last);
+			if (result == null) {
+				pause(jittered(backoff));
+				backoff = next(backoff);
+				continue;
+			}
+			if (result.status() == 429) {
+				Duration wait = retryAfter(result.headers());
+				if (last || wait.compareTo(this.properties.retryAfterCap()) > 0) {
+					throw new DependencyUnavailableException(Dependency.GENESYS,
+							"Genesys " + operation + " was rate limited (Retry-After " + wait.toSeconds() + "s)");
+				}
+				pause(wait);
+				continue;
+			}
+			if (result.status() >= 500 && !last) {
+				pause(jittered(backoff));
+				backoff = next(backoff);
+				continue;
+			}
+			if (result.status() >= 500) {
+				throw new DependencyUnavailableException(Dependency.GENESYS,
+						"Genesys " + operation + " failed with HTTP " + result.status());
+			}
+			return result;
+		}
+	}
+
+	/** One request; {@code null} when it failed in transport and may be retried. */
+	private HttpResult attempt(String org, String operation,
+			Function<WebClient, WebClient.RequestHeadersSpec<?>> request, boolean last) {
+		long start = System.nanoTime();
+		try {
+			HttpResult result = request.apply(this.webClient)
+				.exchangeToMono((response) -> response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.map((body) -> new HttpResult(response.statusCode().value(), response.headers().asHttpHeaders(),
+							body)))
+				.block();
+			record(org, operation, String.valueOf(result.status()), start);
+			recordRateLimit(org, result.headers());
+			return result;
+		}
+		catch (RuntimeException ex) {
+			record(org, operation, "io_error", start);
+			if (last) {
+				throw new DependencyUnavailableException(Dependency.GENESYS,
+						"Genesys " + operation + " failed: unreachable (" + ex.getClass().getSimpleName() + ")", ex);
+			}
+			return null;
+		}
+	}
+
+	private void record(String org, String operation, String status, long startNanos) {
+		Timer.builder("rotator.genesys.requests")
+			.description("Requests to Genesys Cloud")
+			.tag("org", org)
+			.tag("operation", operation)
+			.tag("status", status)
+			.serviceLevelObjectives(LATENCY_BUCKETS)
+			.register(this.registry)
+			.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+	}
+
+	private void recordRateLimit(String org, HttpHeaders headers) {
+		Long allowed = number(headers.getFirst("inin-ratelimit-allowed"));
+		Long count = number(headers.getFirst("inin-ratelimit-count"));
+		if (allowed == null || count == null) {
+			return;
+		}
+		this.rateLimitRemaining.computeIfAbsent(org, (name) -> {
+			AtomicLong remaining = new AtomicLong();
+			Gauge.builder("rotator.genesys.ratelimit.remaining", remaining, AtomicLong::get)
+				.description("Requests left in the current Genesys rate-limit window")
+				.tag("org", name)
+				.register(this.registry);
+			return remaining;
+		}).set(Math.max(0, allowed - count));
+	}
+
+	private static Duration retryAfter(HttpHeaders headers) {
+		Long seconds = number(headers.getFirst(HttpHeaders.RETRY_AFTER));
+		return Duration.ofSeconds((seconds != null) ? Math.max(0, seconds) : 3);
+	}
+
+	private static Long number(String value) {
+		try {
+			return (value != null) ? Long.valueOf(value.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private Duration next(Duration backoff) {
+		Duration doubled = backoff.multipliedBy(2);
+		return (doubled.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : doubled;
+	}
+
+	private static Duration jittered(Duration backoff) {
+		long millis = backoff.toMillis();
+		return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DependencyUnavailableException(Dependency.GENESYS, "Interrupted while waiting to retry", ex);
+		}
+	}
+
+}
