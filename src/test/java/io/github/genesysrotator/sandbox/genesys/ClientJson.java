@@ -3,6 +3,7 @@ package io.github.genesysrotator.sandbox.genesys;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,13 +47,13 @@ final class ClientJson {
 		if (fields.description() != null) {
 			node.put("description", fields.description());
 		}
-		fields.registeredRedirectUri().forEach(node.putArray("registeredRedirectUri")::add);
+		putIfNotEmpty(node, "registeredRedirectUri", fields.registeredRedirectUri());
 		node.put("dateCreated", format(client.dateCreated()));
 		node.put("dateModified", format(client.dateModified()));
 		node.set("createdBy", ref(client.createdBy()));
 		node.set("modifiedBy", ref(client.modifiedBy()));
 		node.put("authorizedGrantType", fields.grantType().wireValue());
-		fields.scope().forEach(node.putArray("scope")::add);
+		putIfNotEmpty(node, "scope", fields.scope());
 		ArrayNode roleDivisions = node.putArray("roleDivisions");
 		fields.roleDivisions()
 			.forEach((grant) -> roleDivisions.addObject()
@@ -64,6 +65,14 @@ final class ClientJson {
 		}
 		node.put("selfUri", ApiRoute.CLIENTS_PATH + "/" + client.id());
 		return node;
+	}
+
+	/** Empty lists are left out like nulls: client-credentials clients have no scopes. */
+	private static void putIfNotEmpty(ObjectNode node, String field, List<String> values) {
+		if (!values.isEmpty()) {
+			ArrayNode array = node.putArray(field);
+			values.forEach(array::add);
+		}
 	}
 
 	static String format(Instant instant) {
