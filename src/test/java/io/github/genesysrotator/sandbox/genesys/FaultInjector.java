@@ -1,10 +1,8 @@
 package io.github.genesysrotator.sandbox.genesys;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,10 +72,6 @@ public final class FaultInjector {
 			}
 		}
 		return Optional.empty();
-	}
-
-	synchronized List<FaultRule> rules() {
-		return new ArrayList<>(activeRules().values());
 	}
 
 	private static final class ActiveRule {
