@@ -1,0 +1,217 @@
+package io.github.genesysrotator.sandbox.genesys;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulator's own HTTP API under {@code /__sim/}, so that demos and benchmarks can
+ * seed, inject faults and read observations without Java. Not rate limited, not logged,
+ * never faulted.
+ *
+ * <ul>
+ * <li>{@code POST /__sim/orgs {"name"}} → {@code {id, name, homeDivisionId}}</li>
+ * <li>{@code POST /__sim/orgs/{orgId}/clients {"name", "authorizedGrantType"?,
+ * "permissions": ["oauth:client:view", ...]}} → {@code {id, secret}}</li>
+ * <li>{@code GET|POST|DELETE /__sim/faults}, {@code DELETE /__sim/faults/{id}}; a rule is
+ * {@code {"operation", "type", "clientId"?, "times"?, "status"?, "latencyMs"?,
+ * "retryAfterSeconds"?}}</li>
+ * <li>{@code PUT /__sim/latency {"latencyMs"}}: global added latency</li>
+ * <li>{@code GET /__sim/observations}, {@code GET /__sim/secrets}, {@code GET
+ * /__sim/clients/{id}/secret}</li>
+ * <li>{@code POST /__sim/reset}</li>
+ * </ul>
+ */
+final class AdminApi {
+
+	static final String PREFIX = "/__sim/";
+
+	private final GenesysSimulator simulator;
+
+	AdminApi(GenesysSimulator simulator) {
+		this.simulator = simulator;
+	}
+
+	SimResponse handle(SimRequest request) {
+		List<String> path = Arrays.asList(request.path().substring(PREFIX.length()).split("/"));
+		String route = request.method() + " " + path.get(0) + "/" + path.size();
+		try {
+			return switch (route) {
+				case "POST orgs/1" -> createOrg(request);
+				case "POST orgs/3" -> createClient(request, path.get(1));
+				case "GET faults/1" -> listFaults();
+				case "POST faults/1" -> addFault(request);
+				case "DELETE faults/1" -> clearFaults();
+				case "DELETE faults/2" -> removeFault(request, path.get(1));
+				case "PUT latency/1" -> globalLatency(request);
+				case "GET observations/1" -> observations();
+				case "GET secrets/1" -> issuedSecrets();
+				case "GET clients/3" -> currentSecret(request, path.get(1));
+				case "POST reset/1" -> reset();
+				default -> ApiErrors.notFound(request);
+			};
+		}
+		catch (IllegalArgumentException ex) {
+			return ApiErrors.badRequest(request, ex.getMessage());
+		}
+	}
+
+	private SimResponse createOrg(SimRequest request) {
+		ObjectNode body = body(request);
+		OrgHandle org = this.simulator.createOrg(requiredText(body, "name"));
+		ObjectNode result = SimJson.object();
+		result.put("id", org.id());
+		result.put("name", org.name());
+		result.put("homeDivisionId", org.homeDivisionId());
+		return SimResponse.json(200, result);
+	}
+
+	private SimResponse createClient(SimRequest request, String orgId) {
+		Optional<OrgHandle> org = this.simulator.org(orgId);
+		if (org.isEmpty()) {
+			return ApiErrors.notFound(request);
+		}
+		ObjectNode body = body(request);
+		String grant = body.path("authorizedGrantType").asString(GrantType.CLIENT_CREDENTIALS.wireValue());
+		GrantType grantType = GrantType.fromWire(grant)
+			.orElseThrow(() -> new IllegalArgumentException("Unknown authorizedGrantType " + grant));
+		List<String> permissions = body.path("permissions").valueStream().map(JsonNode::asString).toList();
+		SeededClient client = org.get()
+			.createClient(requiredText(body, "name"), grantType, org.get().createRole(permissions));
+		ObjectNode result = SimJson.object();
+		result.put("id", client.id());
+		result.put("secret", client.secret());
+		return SimResponse.json(200, result);
+	}
+
+	private SimResponse listFaults() {
+		ObjectNode result = SimJson.object();
+		result.put("globalLatencyMs", this.simulator.faults().globalLatency().toMillis());
+		ArrayNode rules = result.putArray("rules");
+		this.simulator.faults().activeRules().forEach((id, rule) -> rules.add(faultJson(id, rule)));
+		return SimResponse.json(200, result);
+	}
+
+	private SimResponse addFault(SimRequest request) {
+		ObjectNode body = body(request);
+		FaultRule.Builder builder = FaultRule.on(enumValue(Operation.class, requiredText(body, "operation")))
+			.forClient(body.path("clientId").asString(null))
+			.times(body.path("times").asInt(FaultRule.UNLIMITED));
+		FaultRule rule = switch (enumValue(FaultType.class, requiredText(body, "type"))) {
+			case LATENCY -> builder.latency(Duration.ofMillis(body.path("latencyMs").asLong(0)));
+			case STATUS -> builder.status(body.path("status").asInt(503));
+			case TOO_MANY_REQUESTS -> builder.tooManyRequests(body.path("retryAfterSeconds").asInt(1));
+			case CONNECTION_RESET -> builder.connectionReset();
+			case TIMEOUT -> builder.timeout();
+			case APPLY_THEN_DROP -> builder.applyThenDrop();
+		};
+		String id = this.simulator.faults().add(rule);
+		return SimResponse.json(200, faultJson(id, rule));
+	}
+
+	private SimResponse clearFaults() {
+		this.simulator.faults().clear();
+		return SimResponse.empty(204);
+	}
+
+	private SimResponse removeFault(SimRequest request, String id) {
+		return this.simulator.faults().remove(id) ? SimResponse.empty(204) : ApiErrors.notFound(request);
+	}
+
+	private SimResponse globalLatency(SimRequest request) {
+		JsonNode latency = body(request).path("latencyMs");
+		if (!latency.isIntegralNumber()) {
+			throw new IllegalArgumentException("latencyMs is required");
+		}
+		this.simulator.faults().globalLatency(Duration.ofMillis(latency.longValue()));
+		return SimResponse.empty(204);
+	}
+
+	private SimResponse observations() {
+		SimulatorObservations observations = this.simulator.observations();
+		ObjectNode result = SimJson.object();
+		ObjectNode regenerations = result.putObject("regenerations");
+		observations.regenerationCounts().forEach(regenerations::put);
+		ArrayNode tokens = result.putArray("tokenRequests");
+		observations.tokenRequests()
+			.forEach((record) -> tokens.addObject()
+				.put("clientId", record.clientId())
+				.put("accepted", record.accepted())
+				.put("error", record.error())
+				.put("timestamp", ClientJson.format(record.timestamp())));
+		ArrayNode requests = result.putArray("apiRequests");
+		observations.apiRequests()
+			.forEach((record) -> requests.addObject()
+				.put("operation", record.operation().name())
+				.put("method", record.method())
+				.put("path", record.path())
+				.put("clientId", record.clientId())
+				.put("status", record.status())
+				.put("fault", (record.fault() != null) ? record.fault().name() : null)
+				.put("timestamp", ClientJson.format(record.timestamp())));
+		return SimResponse.json(200, result);
+	}
+
+	private SimResponse issuedSecrets() {
+		ObjectNode result = SimJson.object();
+		this.simulator.observations().issuedSecrets().forEach(result.putArray("issuedSecrets")::add);
+		return SimResponse.json(200, result);
+	}
+
+	private SimResponse currentSecret(SimRequest request, String clientId) {
+		Optional<String> secret = this.simulator.currentSecret(clientId);
+		if (secret.isEmpty()) {
+			return ApiErrors.notFound(request);
+		}
+		ObjectNode result = SimJson.object();
+		result.put("clientId", clientId);
+		result.put("secret", secret.get());
+		return SimResponse.json(200, result);
+	}
+
+	private SimResponse reset() {
+		this.simulator.reset();
+		return SimResponse.empty(204);
+	}
+
+	private static ObjectNode faultJson(String id, FaultRule rule) {
+		ObjectNode node = SimJson.object();
+		node.put("id", id);
+		node.put("operation", rule.operation().name());
+		node.put("type", rule.type().name());
+		node.put("clientId", rule.clientId());
+		node.put("times", rule.times());
+		node.put("status", rule.status());
+		node.put("latencyMs", rule.latency().toMillis());
+		node.put("retryAfterSeconds", rule.retryAfterSeconds());
+		return node;
+	}
+
+	private static ObjectNode body(SimRequest request) {
+		return SimJson.parseObject(request.body())
+			.orElseThrow(() -> new IllegalArgumentException("The body must be a JSON object"));
+	}
+
+	private static String requiredText(ObjectNode body, String field) {
+		JsonNode node = body.get(field);
+		if (node == null || !node.isString() || node.stringValue().isBlank()) {
+			throw new IllegalArgumentException(field + " is required");
+		}
+		return node.stringValue();
+	}
+
+	private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Unknown " + type.getSimpleName() + " " + value);
+		}
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.github.genesysrotator.sandbox.genesys;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the simulator saw, for assertions: token requests with their outcome, the request
+ * log, regeneration counts and every secret ever issued.
+ */
+public final class SimulatorObservations {
+
+	private final List<TokenRequestRecord> tokenRequests = new ArrayList<>();
+
+	private final List<ApiRequestRecord> apiRequests = new ArrayList<>();
+
+	private final Map<String, Integer> regenerations = new LinkedHashMap<>();
+
+	private final Set<String> issuedSecrets = new LinkedHashSet<>();
+
+	SimulatorObservations() {
+	}
+
+	public synchronized int regenerationCount(String clientId) {
+		return this.regenerations.getOrDefault(clientId, 0);
+	}
+
+	public synchronized Map<String, Integer> regenerationCounts() {
+		return new LinkedHashMap<>(this.regenerations);
+	}
+
+	public synchronized List<TokenRequestRecord> tokenRequests() {
+		return List.copyOf(this.tokenRequests);
+	}
+
+	/**
+	 * Every simulated request (token and API), including faulted ones; not admin calls.
+	 */
+	public synchronized List<ApiRequestRecord> apiRequests() {
+		return List.copyOf(this.apiRequests);
+	}
+
+	/**
+	 * Every secret the simulator ever issued (seeding, create and regenerate), in order,
+	 * so that leak detection can scan logs and responses for any of them. Survives
+	 * {@link #reset()} because old secrets can still leak after a reset.
+	 */
+	public synchronized List<String> issuedSecrets() {
+		return List.copyOf(this.issuedSecrets);
+	}
+
+	/** Clears logs and counters; keeps {@link #issuedSecrets()}. */
+	public synchronized void reset() {
+		this.tokenRequests.clear();
+		this.apiRequests.clear();
+		this.regenerations.clear();
+	}
+
+	synchronized void recordTokenRequest(TokenRequestRecord record) {
+		this.tokenRequests.add(record);
+	}
+
+	synchronized void recordApiRequest(ApiRequestRecord record) {
+		this.apiRequests.add(record);
+	}
+
+	synchronized void recordRegeneration(String clientId) {
+		this.regenerations.merge(clientId, 1, Integer::sum);
+	}
+
+	synchronized void recordIssuedSecret(String secret) {
+		this.issuedSecrets.add(secret);
+	}
+
+}
