@@ -1,6 +1,7 @@
 package io.github.genesysrotator.sandbox.vault;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ record MetadataUpdate(Integer maxVersions, Boolean casRequired, Duration deleteV
 	}
 
 	void applyTo(KvKey key, boolean patch) {
+		validateAgainst(key, patch);
 		if (this.maxVersions != null) {
 			key.maxVersions = this.maxVersions;
 		}
@@ -50,21 +52,33 @@ record MetadataUpdate(Integer maxVersions, Boolean casRequired, Duration deleteV
 		}
 	}
 
-	private void applyCustomMetadata(KvKey key, boolean patch) {
-		if (!patch) {
-			key.customMetadata.clear();
+	/**
+	 * Validates the merged map before touching the key, so a rejected patch changes
+	 * nothing.
+	 */
+	void validateAgainst(KvKey key, boolean patch) {
+		if (this.customMetadata != null && patch) {
+			CustomMetadataValidator.validate(merged(key, true));
 		}
+	}
+
+	private void applyCustomMetadata(KvKey key, boolean patch) {
+		Map<String, String> merged = merged(key, patch);
+		key.customMetadata.clear();
+		key.customMetadata.putAll(merged);
+	}
+
+	private Map<String, String> merged(KvKey key, boolean patch) {
+		Map<String, String> merged = patch ? new LinkedHashMap<>(key.customMetadata) : new LinkedHashMap<>();
 		this.customMetadata.forEach((name, value) -> {
 			if (value == null) {
-				key.customMetadata.remove(name);
+				merged.remove(name);
 			}
 			else {
-				key.customMetadata.put(name, value);
+				merged.put(name, value);
 			}
 		});
-		if (patch) {
-			CustomMetadataValidator.validate(key.customMetadata);
-		}
+		return merged;
 	}
 
 }

@@ -20,8 +20,15 @@ final class RawVault {
 
 	private final URI base;
 
+	private final Duration timeout;
+
 	RawVault(URI base) {
+		this(base, Duration.ofSeconds(10));
+	}
+
+	RawVault(URI base, Duration timeout) {
 		this.base = base;
+		this.timeout = timeout;
 	}
 
 	Response get(String path, String token) {
@@ -33,8 +40,19 @@ final class RawVault {
 	}
 
 	Response send(String method, String path, String token, Object body, String contentType) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve("/v1/" + path))
-			.timeout(Duration.ofSeconds(10))
+		return send(this.base.resolve("/v1/" + path), method, token, body, contentType);
+	}
+
+	/**
+	 * For the simulator's admin routes: {@code route} is resolved against the base URI.
+	 */
+	int sendAbsolute(String method, String route, Object body) {
+		return send(this.base.resolve(route), method, null, body, "application/json").status();
+	}
+
+	private Response send(URI uri, String method, String token, Object body, String contentType) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.timeout(this.timeout)
 			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(json(body))
 					: HttpRequest.BodyPublishers.noBody());
 		if (token != null) {
