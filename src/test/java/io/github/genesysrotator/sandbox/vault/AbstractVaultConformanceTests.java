@@ -345,6 +345,18 @@ abstract class AbstractVaultConformanceTests {
 		assertThat(rootCapabilities.json().path("data").path("capabilities").toString()).isEqualTo("[\"root\"]");
 	}
 
+	@Test
+	void seedingHelperWritesDataAndCustomMetadata() {
+		String key = this.prefix + "seeded";
+		int version = VaultSeeding.putSecret(vaultUri(), rootToken(), "secret", key, Map.of("client_id", "abc"),
+				Map.of("managed-by", "genesys-secret-rotator", "credential", "main"));
+		assertThat(version).isEqualTo(1);
+		Versioned<Map<String, Object>> read = this.kv.get(key);
+		assertThat(read.getRequiredData()).containsEntry("client_id", "abc");
+		assertThat(read.getRequiredMetadata().getCustomMetadata()).containsEntry("managed-by", "genesys-secret-rotator")
+			.containsEntry("credential", "main");
+	}
+
 	private JsonNode metadata(String key) {
 		RawVault.Response response = this.raw.get("secret/metadata/" + key, rootToken());
 		assertThat(response.status()).isEqualTo(200);
