@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Genesys Cloud regions as the official SDKs name them, with their domain. The API host is
- * {@code api.<domain>}, the login host {@code login.<domain>}.
+ * Genesys Cloud regions as the official SDKs name them, with their domain. The API host
+ * is {@code api.<domain>}, the login host {@code login.<domain>}.
  */
 public enum GenesysRegion {
 

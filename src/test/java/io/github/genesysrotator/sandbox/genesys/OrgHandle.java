@@ -3,6 +3,7 @@ package io.github.genesysrotator.sandbox.genesys;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,10 +57,15 @@ public final class OrgHandle {
 	 * the home division.
 	 */
 	public SeededClient createClient(String name, GrantType grantType, String... roleIds) {
+		return createClientWithId(UUID.randomUUID().toString(), name, grantType, roleIds);
+	}
+
+	/** As {@link #createClient}, with a fixed id (the sandbox's demo clients). */
+	public SeededClient createClientWithId(String id, String name, GrantType grantType, String... roleIds) {
 		List<RoleDivision> grants = Arrays.stream(roleIds)
 			.map((roleId) -> new RoleDivision(roleId, this.org.homeDivisionId()))
 			.toList();
-		OAuthClientEntity client = this.state.seedClient(this.org, ClientDraft.seed(name, grantType, grants));
+		OAuthClientEntity client = this.state.seedClient(this.org, id, ClientDraft.seed(name, grantType, grants));
 		return new SeededClient(client.id(), client.secret());
 	}
 

@@ -61,17 +61,22 @@ final class SimulatorState {
 	}
 
 	/** Seeding bypasses the propagation delay: a seeded secret works at once. */
-	synchronized OAuthClientEntity seedClient(Organization org, ClientDraft draft) {
-		return insertClient(org.id(), draft, org.seedingUser(), now());
+	synchronized OAuthClientEntity seedClient(Organization org, String id, ClientDraft draft) {
+		if (this.clients.containsKey(id)) {
+			throw new IllegalArgumentException("Client id " + id + " is taken");
+		}
+		return insertClient(id, org.id(), draft, org.seedingUser(), now());
 	}
 
 	synchronized OAuthClientEntity createClient(OAuthClientEntity caller, ClientDraft draft) {
 		Instant now = now();
-		return insertClient(caller.orgId(), draft, clientRef(caller), now.plus(this.options.secretPropagationDelay()));
+		return insertClient(UUID.randomUUID().toString(), caller.orgId(), draft, clientRef(caller),
+				now.plus(this.options.secretPropagationDelay()));
 	}
 
-	private OAuthClientEntity insertClient(String orgId, ClientDraft draft, EntityRef creator, Instant usableFrom) {
-		OAuthClientEntity client = new OAuthClientEntity(UUID.randomUUID().toString(), orgId, draft, now(), creator);
+	private OAuthClientEntity insertClient(String id, String orgId, ClientDraft draft, EntityRef creator,
+			Instant usableFrom) {
+		OAuthClientEntity client = new OAuthClientEntity(id, orgId, draft, now(), creator);
 		client.newSecret(issueSecret(), usableFrom, Instant.MIN);
 		this.clients.put(client.id(), client);
 		return client;

@@ -1,0 +1,115 @@
+package io.github.genesysrotator.genesys;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
+import io.github.genesysrotator.rotation.ClientSecret;
+import io.github.genesysrotator.rotation.Dependency;
+import io.github.genesysrotator.rotation.DependencyRejectedException;
+import io.github.genesysrotator.rotation.GenesysOAuthClients;
+import io.github.genesysrotator.rotation.OAuthClientView;
+import io.github.genesysrotator.rotation.OrgEndpoints;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+/**
+ * {@link GenesysOAuthClients} over the Genesys Cloud Platform API v2. The endpoints it
+ * calls and the permissions they need are listed in {@code genesys/apis.md}.
+ */
+class GenesysCloudClient implements GenesysOAuthClients {
+
+	private final GenesysHttp http;
+
+	private final TokenEndpoint tokens;
+
+	private final AdminTokens adminTokens;
+
+	private final OrgDirectory orgs;
+
+	private final JsonMapper json;
+
+	GenesysCloudClient(GenesysHttp http, TokenEndpoint tokens, AdminTokens adminTokens, OrgDirectory orgs,
+			JsonMapper json) {
+		this.http = http;
+		this.tokens = tokens;
+		this.adminTokens = adminTokens;
+		this.orgs = orgs;
+		this.json = json;
+	}
+
+	@Override
+	public OAuthClientView getClient(String org, String clientId) {
+		HttpResult result = api(org, "get_client", HttpMethod.GET, "/api/v2/oauth/clients/" + clientId);
+		if (!result.ok()) {
+			throw GenesysErrors.rejected(this.json, result, "reading client " + clientId);
+		}
+		JsonNode client = GenesysErrors.parse(this.json, result, "get_client");
+		Set<String> grants = new LinkedHashSet<>();
+		client.path("roleDivisions")
+			.forEach((grant) -> grants
+				.add(grant.path("roleId").asString("") + "/" + grant.path("divisionId").asString("")));
+		return new OAuthClientView(client.path("id").asString(clientId), client.path("name").asString(""),
+				client.path("state").asString("active"), client.path("authorizedGrantType").asString(""), grants);
+	}
+
+	@Override
+	public ClientSecret regenerateSecret(String org, String clientId) {
+		HttpResult result = api(org, "regenerate_secret", HttpMethod.POST,
+				"/api/v2/oauth/clients/" + clientId + "/secret");
+		if (!result.ok()) {
+			throw GenesysErrors.rejected(this.json, result, "regenerating the secret of client " + clientId);
+		}
+		String secret = GenesysErrors.parse(this.json, result, "regenerate_secret").path("secret").asString("");
+		if (secret.isBlank()) {
+			throw new DependencyRejectedException(Dependency.GENESYS, result.status(),
+					"Regeneration of client " + clientId + " answered without a secret");
+		}
+		return ClientSecret.of(secret);
+	}
+
+	@Override
+	public TokenCheck checkToken(String org, String clientId, ClientSecret secret) {
+		HttpResult result = this.tokens.request(org, "verify_token", clientId, secret);
+		if (result.ok()) {
+			String token = GenesysErrors.parse(this.json, result, "verify_token").path("access_token").asString("");
+			return token.isEmpty() ? TokenCheck.REJECTED : TokenCheck.ACCEPTED;
+		}
+		String error = GenesysErrors.code(this.json, result);
+		if (result.status() == 400 && error.startsWith("invalid_client")) {
+			return TokenCheck.REJECTED;
+		}
+		throw new DependencyRejectedException(Dependency.GENESYS, result.status(),
+				"Token grant for client " + clientId + " refused: " + error);
+	}
+
+	@Override
+	public OrgEndpoints endpoints(String org) {
+		return this.orgs.endpoints(org);
+	}
+
+	/** An API call with the org's admin token, re-authenticating once after a 401. */
+	private HttpResult api(String org, String operation, HttpMethod method, String path) {
+		String token = this.adminTokens.forOrg(org);
+		HttpResult result = call(org, operation, method, path, token);
+		if (result.status() == 401) {
+			this.adminTokens.invalidate(org, token);
+			result = call(org, operation, method, path, this.adminTokens.forOrg(org));
+		}
+		return result;
+	}
+
+	private HttpResult call(String org, String operation, HttpMethod method, String path, String token) {
+		String uri = this.orgs.endpoints(org).apiBaseUrl() + path;
+		return this.http.exchange(org, operation,
+				(client) -> client.method(method)
+					.uri(uri)
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+					.accept(MediaType.APPLICATION_JSON));
+	}
+
+}

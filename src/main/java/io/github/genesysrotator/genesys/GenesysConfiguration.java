@@ -1,0 +1,45 @@
+package io.github.genesysrotator.genesys;
+
+import java.time.Clock;
+
+import io.github.genesysrotator.rotation.AdminCredentials;
+import io.github.genesysrotator.rotation.GenesysOAuthClients;
+import io.github.genesysrotator.rotation.RotatorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Wires the Genesys Cloud adapter: one {@link WebClient} with timeouts, shared by all
+ * orgs.
+ */
+@Configuration(proxyBeanMethods = false)
+class GenesysConfiguration {
+
+	@Bean
+	OrgDirectory orgDirectory(RotatorProperties properties) {
+		return new OrgDirectory(properties);
+	}
+
+	@Bean
+	GenesysOAuthClients genesysOAuthClients(WebClient.Builder builder, GenesysProperties properties,
+			MeterRegistry registry, OrgDirectory orgs, AdminCredentials adminCredentials, JsonMapper json,
+			Clock clock) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
+			.responseTimeout(properties.responseTimeout());
+		WebClient webClient = builder.clone().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		GenesysHttp http = new GenesysHttp(webClient, properties, registry);
+		TokenEndpoint tokens = new TokenEndpoint(http, orgs);
+		AdminTokens adminTokens = new AdminTokens(tokens, adminCredentials, json, clock,
+				properties.tokenRefreshMargin());
+		return new GenesysCloudClient(http, tokens, adminTokens, orgs, json);
+	}
+
+}

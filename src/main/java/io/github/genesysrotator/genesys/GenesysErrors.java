@@ -1,0 +1,55 @@
+package io.github.genesysrotator.genesys;
+
+import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
+import io.github.genesysrotator.rotation.Dependency;
+import io.github.genesysrotator.rotation.DependencyRejectedException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads Genesys responses defensively. Error texts quote only the error code (an
+ * ErrorBody {@code code} or an OAuth {@code error}), never a body: a body may carry a
+ * secret.
+ */
+final class GenesysErrors {
+
+	private GenesysErrors() {
+	}
+
+	static JsonNode parse(JsonMapper json, HttpResult result, String operation) {
+		try {
+			JsonNode node = json.readTree(result.body());
+			if (node == null || !node.isObject()) {
+				throw malformed(result, operation);
+			}
+			return node;
+		}
+		catch (JacksonException ex) {
+			throw malformed(result, operation);
+		}
+	}
+
+	/** The {@code code} of an ErrorBody or the {@code error} of a token error. */
+	static String code(JsonMapper json, HttpResult result) {
+		try {
+			JsonNode node = json.readTree(result.body());
+			String code = node.path("code").asString(node.path("error").asString(""));
+			return code.isEmpty() ? "HTTP " + result.status() : code + " (HTTP " + result.status() + ")";
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return "HTTP " + result.status();
+		}
+	}
+
+	static DependencyRejectedException rejected(JsonMapper json, HttpResult result, String what) {
+		return new DependencyRejectedException(Dependency.GENESYS, result.status(),
+				"Genesys refused " + what + ": " + code(json, result));
+	}
+
+	private static DependencyRejectedException malformed(HttpResult result, String operation) {
+		return new DependencyRejectedException(Dependency.GENESYS, result.status(), "Genesys " + operation
+				+ " answered HTTP " + result.status() + " with a body that is not a JSON object");
+	}
+
+}

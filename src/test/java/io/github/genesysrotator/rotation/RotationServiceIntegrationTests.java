@@ -1,0 +1,345 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
+import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
+import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
+import io.github.genesysrotator.rotation.RotationTestSupport.UncommittedRecorder;
+import io.github.genesysrotator.sandbox.ConsumerProbe;
+import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
+import io.github.genesysrotator.sandbox.SecretLeaks;
+import io.github.genesysrotator.sandbox.genesys.FaultRule;
+import io.github.genesysrotator.sandbox.genesys.Operation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The rotation engine against the Genesys Cloud and Vault simulators over real HTTP,
+ * through the production adapters.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(RotationTestSupport.Beans.class)
+@ExtendWith(OutputCaptureExtension.class)
+class RotationServiceIntegrationTests {
+
+	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+
+	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+
+	@Autowired
+	private RotationService rotations;
+
+	@Autowired
+	private SteppingClock clock;
+
+	@Autowired
+	private CrashSwitch crashSwitch;
+
+	@Autowired
+	private UncommittedRecorder uncommitted;
+
+	@Autowired
+	private CredentialCatalog catalog;
+
+	@Autowired
+	private RotatorProperties properties;
+
+	@Autowired
+	private GenesysOAuthClients genesys;
+
+	@Autowired
+	private ConsumerPathStore consumers;
+
+	@Autowired
+	private StateRecordStore states;
+
+	@DynamicPropertySource
+	static void sandboxProperties(DynamicPropertyRegistry registry) {
+		RotationTestSupport.register(registry);
+	}
+
+	@AfterAll
+	static void stopSandbox() {
+		sandbox.genesys().faults().clear();
+	}
+
+	@BeforeEach
+	void resetWorld() {
+		sandbox.reset();
+		this.clock.reset();
+		this.crashSwitch.disarm();
+		this.uncommitted.signals.clear();
+	}
+
+	@Test
+	void dualRotationKeepsEveryConsumerAuthenticatingAndPublishesTheStandby() throws Exception {
+		Published before = this.consumer.read(Sandbox.DUAL_PATH);
+		ConsumerProbe probe = new ConsumerProbe(this.consumer, Sandbox.DUAL_PATH, 100_000);
+		RotationResult result = rotate(Sandbox.DUAL);
+		ConsumerProbe.Report report = probe.stop();
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(result.regeneratedClientIds()).containsExactly(Sandbox.DUAL_B_ID);
+		assertThat(report.attempts()).isPositive();
+		assertThat(report.failures()).isEmpty();
+		Published after = this.consumer.read(Sandbox.DUAL_PATH);
+		assertThat(after.clientId()).isEqualTo(Sandbox.DUAL_B_ID);
+		assertThat(after.version()).isEqualTo(before.version() + 1);
+		assertThat(after.keys()).containsKeys("client_id", "client_secret", "region", "api_base_url", "login_base_url",
+				"rotated_at", "rotation_id");
+		assertThat(this.consumer.tokenWorks(before.clientId(), before.secret())).as("demoted client keeps working")
+			.isTrue();
+		assertThat(this.rotations.status(Sandbox.DUAL).phase()).isEqualTo(Phase.IDLE);
+	}
+
+	@Test
+	void secondDualRotationInsideTheGracePeriodIsRefusedWithoutTouchingGenesys() {
+		rotate(Sandbox.DUAL);
+		RotationResult second = this.rotations.rotate(RotationRequest.of(Sandbox.DUAL, Trigger.SCHEDULE, "scheduler"));
+
+		assertThat(second.outcome()).isEqualTo(Outcome.SKIPPED);
+		assertThat(second.errorCode()).isEqualTo("grace-period");
+		assertThat(second.retryAfter()).isPositive();
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
+
+		this.clock.advance(Duration.ofMinutes(2));
+		RotationResult third = rotate(Sandbox.DUAL);
+		assertThat(third.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(third.regeneratedClientIds()).containsExactly(Sandbox.DUAL_A_ID);
+		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
+	}
+
+	@Test
+	void singleRotationPublishesAWorkingSecretAndRecordsTheExposureWindow() {
+		Published before = this.consumer.read(Sandbox.SINGLE_PATH);
+		RotationResult result = rotate(Sandbox.SINGLE);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(result.exposureWindow()).isNotNull().isPositive();
+		assertThat(this.consumer.authenticates(Sandbox.SINGLE_PATH)).isTrue();
+		assertThat(this.consumer.tokenWorks(before.clientId(), before.secret())).as("old secret is dead").isFalse();
+		assertThat(result.phases()).extracting(RotationResult.PhaseTiming::phase)
+			.containsExactly(Phase.REGENERATING, Phase.PROMOTED, Phase.STAGED, Phase.VERIFIED, Phase.IDLE);
+	}
+
+	@Test
+	void regenerationWhoseResponseIsLostIsRepeatedAndTheLastSecretIsPublished() {
+		sandbox.genesys()
+			.faults()
+			.add(FaultRule.on(Operation.REGENERATE_SECRET).forClient(Sandbox.SINGLE_ID).times(1).applyThenDrop());
+		RotationResult result = rotate(Sandbox.SINGLE);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.SINGLE_ID)).isEqualTo(2);
+		assertThat(this.consumer.read(Sandbox.SINGLE_PATH).secret())
+			.isEqualTo(sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+		assertThat(this.consumer.authenticates(Sandbox.SINGLE_PATH)).isTrue();
+	}
+
+	@Test
+	void genesysRateLimitAndServerErrorsAreRetriedWithinBounds() {
+		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).tooManyRequests(1));
+		sandbox.genesys().faults().add(FaultRule.on(Operation.GET_CLIENT).times(2).status(503));
+		RotationResult result = rotate(Sandbox.DUAL);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+	}
+
+	@Test
+	void permanentGenesysFailureLeavesTheActiveCredentialUntouched() {
+		Published before = this.consumer.read(Sandbox.DUAL_PATH);
+		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
+		RotationResult result = rotate(Sandbox.DUAL);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.errorCode()).isEqualTo("genesys-unavailable");
+		assertThat(this.consumer.read(Sandbox.DUAL_PATH).version()).isEqualTo(before.version());
+		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
+		assertThat(this.rotations.status(Sandbox.DUAL).phase()).isEqualTo(Phase.FAILED);
+	}
+
+	@Test
+	void sealedVaultBeforeRegenerationChangesNothingAtGenesys() {
+		sandbox.vault().seal();
+		try {
+			RotationResult result = rotate(Sandbox.DUAL);
+			assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+			assertThat(result.errorCode()).isEqualTo("vault-unavailable");
+		}
+		finally {
+			sandbox.vault().unseal();
+		}
+		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+	}
+
+	@Test
+	void vaultOutageAfterRegenerationHoldsTheSecretUntilVaultReturns() {
+		this.crashSwitch.runAt(Phase.REGENERATING,
+				() -> sandbox.vault()
+					.faults()
+					.add(io.github.genesysrotator.sandbox.vault.FaultRule.status("POST",
+							"/v1/secret/data/genesys-rotator/state/" + Sandbox.DUAL, 503, "Vault is sealed", 5)));
+		RotationResult result = rotate(Sandbox.DUAL);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(this.uncommitted.signals).containsExactly(true, false);
+		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
+		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Phase.class, names = { "REGENERATING", "STAGED", "VERIFIED", "PROMOTED" })
+	void dualCrashAtEveryPhaseIsRecoveredByAFreshInstanceWithoutAConsumerFailure(Phase crashAt) throws Exception {
+		ConsumerProbe probe = new ConsumerProbe(this.consumer, Sandbox.DUAL_PATH, 100_000);
+		crashAndRecover(Sandbox.DUAL, crashAt);
+		ConsumerProbe.Report report = probe.stop();
+
+		assertThat(report.failures()).isEmpty();
+		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Phase.class, names = { "REGENERATING", "PROMOTED", "STAGED", "VERIFIED" })
+	void singleCrashAtEveryPhaseIsRecoveredByAFreshInstance(Phase crashAt) {
+		crashAndRecover(Sandbox.SINGLE, crashAt);
+	}
+
+	@Test
+	void twoReplicasRotatingTheSameCredentialRegenerateExactlyOnce() throws Exception {
+		RotationService other = RotationTestSupport.replica("replica-2", this.catalog, this.properties, this.genesys,
+				this.consumers, this.states, this.clock);
+		CyclicBarrier start = new CyclicBarrier(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<RotationResult>> results = new ArrayList<>();
+			for (RotationService replica : List.of(this.rotations, other)) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return replica.rotate(RotationRequest.of(Sandbox.DUAL, Trigger.API, "race"));
+				}));
+			}
+			List<Outcome> outcomes = new ArrayList<>();
+			for (Future<RotationResult> result : results) {
+				outcomes.add(result.get().outcome());
+			}
+			assertThat(outcomes).containsOnlyOnce(Outcome.SUCCESS);
+			assertThat(outcomes).containsAnyOf(Outcome.BUSY, Outcome.SKIPPED);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
+	}
+
+	@Test
+	void compromiseModePromotesTheStandbyAndKillsTheLeakedSecret() {
+		Published leaked = this.consumer.read(Sandbox.DUAL_PATH);
+		rotateAt(Sandbox.DUAL, Mode.COMPROMISE);
+
+		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
+		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
+		assertThat(this.consumer.tokenWorks(leaked.clientId(), leaked.secret())).isFalse();
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isEqualTo(1);
+	}
+
+	@Test
+	void dryRunReportsThePlanAndChangesNothing() {
+		Published before = this.consumer.read(Sandbox.DUAL_PATH);
+		RotationResult result = this.rotations
+			.rotate(new RotationRequest(Sandbox.DUAL, Trigger.API, "test", Mode.ROUTINE, true, null, null));
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(result.dryRun()).isTrue();
+		assertThat(result.plan()).anyMatch((step) -> step.contains(Sandbox.DUAL_B_ID));
+		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.consumer.read(Sandbox.DUAL_PATH).version()).isEqualTo(before.version());
+	}
+
+	@Test
+	void rollbackRepublishesThePreviousClient() {
+		Published original = this.consumer.read(Sandbox.DUAL_PATH);
+		rotate(Sandbox.DUAL);
+		RotationResult rollback = this.rotations.rollback(Sandbox.DUAL, "test");
+
+		assertThat(rollback.outcome()).isEqualTo(Outcome.SUCCESS);
+		Published after = this.consumer.read(Sandbox.DUAL_PATH);
+		assertThat(after.clientId()).isEqualTo(original.clientId());
+		assertThat(after.secret()).isEqualTo(original.secret());
+		assertThat(this.rotations.history(Sandbox.DUAL)).first()
+			.extracting(StateRecord.HistoryEntry::action)
+			.isEqualTo("rollback");
+	}
+
+	@Test
+	void noIssuedSecretAppearsInLogsOrResults(CapturedOutput output) {
+		List<String> rendered = new ArrayList<>();
+		rendered.add(rotate(Sandbox.DUAL).toString());
+		rendered.add(rotate(Sandbox.SINGLE).toString());
+		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		this.clock.advance(Duration.ofMinutes(2));
+		rendered.add(rotate(Sandbox.DUAL).toString());
+		rendered.add(this.rotations.statuses().toString());
+		rendered.add(this.rotations.history(Sandbox.DUAL).toString());
+
+		List<String> secrets = sandbox.genesys().observations().issuedSecrets();
+		assertThat(secrets).isNotEmpty();
+		SecretLeaks.assertNoSecretIn("results", String.join("\n", rendered), secrets);
+		SecretLeaks.assertNoSecretIn("logs", output.getAll(), secrets);
+	}
+
+	private void crashAndRecover(String credential, Phase crashAt) {
+		this.crashSwitch.armAt(crashAt);
+		assertThatThrownBy(() -> rotate(credential)).isInstanceOf(SimulatedCrash.class);
+		assertThat(this.states.read(credential).orElseThrow().value().phase().inFlight())
+			.as("record left in flight at %s", crashAt)
+			.isTrue();
+
+		RotationService fresh = RotationTestSupport.replica("replica-2", this.catalog, this.properties, this.genesys,
+				this.consumers, this.states, this.clock);
+		assertThat(fresh.recoverAbandoned()).as("lease still live").isEmpty();
+		this.clock.advance(this.properties.rotation().leaseTtl().plusSeconds(1));
+		List<RotationResult> recovered = fresh.recoverAbandoned();
+
+		assertThat(recovered).hasSize(1);
+		assertThat(recovered.get(0).trigger()).isEqualTo(Trigger.RECOVERY);
+		assertThat(recovered.get(0).outcome()).isIn(Outcome.SUCCESS, Outcome.SKIPPED);
+		assertThat(fresh.status(credential).phase()).isEqualTo(Phase.IDLE);
+		assertThat(this.consumer.authenticates(this.catalog.get(credential).vaultPath())).isTrue();
+	}
+
+	private RotationResult rotate(String credential) {
+		return rotateAt(credential, Mode.ROUTINE);
+	}
+
+	private RotationResult rotateAt(String credential, Mode mode) {
+		return this.rotations.rotate(new RotationRequest(credential, Trigger.API, "test", mode, false, null, null));
+	}
+
+}

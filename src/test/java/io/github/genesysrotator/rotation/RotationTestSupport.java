@@ -1,0 +1,154 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.genesysrotator.sandbox.Sandbox;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The sandbox and the test beans shared by the rotation integration tests. */
+final class RotationTestSupport {
+
+	static final Sandbox SANDBOX = Sandbox.start();
+
+	private RotationTestSupport() {
+	}
+
+	static void register(DynamicPropertyRegistry registry) {
+		SANDBOX.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		registry.add("rotator.instance-id", () -> "replica-1");
+		registry.add("rotator.rotation.verify-interval", () -> "50ms");
+		registry.add("rotator.rotation.verify-timeout", () -> "5s");
+		registry.add("rotator.rotation.commit-timeout", () -> "20s");
+		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
+		registry.add("rotator.genesys.max-attempts", () -> "4");
+		registry.add("rotator.schedule.poll", () -> "-");
+	}
+
+	/**
+	 * A second replica on the same Vault and Genesys: no shared memory with the first.
+	 */
+	static RotationService replica(String instanceId, CredentialCatalog catalog, RotatorProperties properties,
+			GenesysOAuthClients genesys, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
+			RotationListener... listeners) {
+		RotatorProperties other = new RotatorProperties(instanceId, properties.vault(), properties.orgs(),
+				properties.credentials(), properties.schedule(), properties.api(), properties.rotation());
+		return new RotationService(catalog, other, genesys, consumers, states, clock, List.of(listeners));
+	}
+
+	/** A clock tests move forward instead of sleeping. */
+	static final class SteppingClock extends Clock {
+
+		private final AtomicReference<Instant> offset = new AtomicReference<>(Instant.EPOCH);
+
+		void advance(Duration duration) {
+			this.offset.updateAndGet((current) -> current.plus(duration));
+		}
+
+		void reset() {
+			this.offset.set(Instant.EPOCH);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plusMillis(this.offset.get().toEpochMilli());
+		}
+
+	}
+
+	/**
+	 * Throws an {@link Error} when a phase is reached: the process "dies" right there.
+	 */
+	static final class CrashSwitch implements RotationListener {
+
+		private final AtomicReference<Phase> armedAt = new AtomicReference<>();
+
+		private final AtomicReference<Runnable> action = new AtomicReference<>();
+
+		void armAt(Phase phase) {
+			runAt(phase, () -> {
+				throw new SimulatedCrash(phase);
+			});
+		}
+
+		/** Run an action (a fault injection) once, when the phase is reached. */
+		void runAt(Phase phase, Runnable run) {
+			this.action.set(run);
+			this.armedAt.set(phase);
+		}
+
+		void disarm() {
+			this.armedAt.set(null);
+		}
+
+		@Override
+		public void phaseChanged(String credential, Phase phase) {
+			if (this.armedAt.compareAndSet(phase, null)) {
+				this.action.get().run();
+			}
+		}
+
+	}
+
+	/** The rotating thread dies without any cleanup. */
+	static final class SimulatedCrash extends Error {
+
+		SimulatedCrash(Phase phase) {
+			super("simulated crash at " + phase);
+		}
+
+	}
+
+	/** Records uncommitted-secret signals. */
+	static final class UncommittedRecorder implements RotationListener {
+
+		final List<Boolean> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public void uncommitted(String credential, boolean uncommitted) {
+			this.signals.add(uncommitted);
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Beans {
+
+		@Bean
+		@Primary
+		SteppingClock steppingClock() {
+			return new SteppingClock();
+		}
+
+		@Bean
+		CrashSwitch crashSwitch() {
+			return new CrashSwitch();
+		}
+
+		@Bean
+		UncommittedRecorder uncommittedRecorder() {
+			return new UncommittedRecorder();
+		}
+
+	}
+
+}

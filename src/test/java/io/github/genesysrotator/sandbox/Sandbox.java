@@ -1,0 +1,199 @@
+package io.github.genesysrotator.sandbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
+import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
+import io.github.genesysrotator.sandbox.genesys.GrantType;
+import io.github.genesysrotator.sandbox.genesys.OAuthPermission;
+import io.github.genesysrotator.sandbox.genesys.OrgHandle;
+import io.github.genesysrotator.sandbox.genesys.SeededClient;
+import io.github.genesysrotator.sandbox.vault.VaultSeeding;
+import io.github.genesysrotator.sandbox.vault.VaultSimulator;
+
+/**
+ * The demo world: a Genesys Cloud simulator with one org (an admin client, a dual pair
+ * and a single client, all with fixed ids) and a Vault holding the admin credential and
+ * the two consumer paths, adopted as managed. Used by the integration tests, by
+ * {@code ./mvnw spring-boot:test-run} and by the compose file's simulator image.
+ */
+public final class Sandbox implements AutoCloseable {
+
+	public static final String ORG = "demo";
+
+	public static final String ADMIN_ID = "00000000-0000-4000-8000-0000000000ad";
+
+	public static final String DUAL_A_ID = "00000000-0000-4000-8000-0000000000a1";
+
+	public static final String DUAL_B_ID = "00000000-0000-4000-8000-0000000000b1";
+
+	public static final String SINGLE_ID = "00000000-0000-4000-8000-0000000000c1";
+
+	public static final String DUAL = "demo-dual";
+
+	public static final String SINGLE = "demo-single";
+
+	public static final String ADMIN_PATH = "genesys/rotator-admin";
+
+	public static final String DUAL_PATH = "genesys/demo-dual";
+
+	public static final String SINGLE_PATH = "genesys/demo-single";
+
+	/** The demo API bearer token (read and rotate). */
+	public static final String API_TOKEN = "sandbox-token";
+
+	private final GenesysSimulator genesys;
+
+	private final VaultSimulator vault;
+
+	private final URI vaultUri;
+
+	private final String vaultToken;
+
+	private final OrgHandle org;
+
+	private Sandbox(GenesysSimulator genesys, VaultSimulator vault, URI vaultUri, String vaultToken) {
+		this.genesys = genesys;
+		this.vault = vault;
+		this.vaultUri = vaultUri;
+		this.vaultToken = vaultToken;
+		this.org = genesys.createOrg(ORG);
+		seed();
+	}
+
+	/** Both simulators on the given ports (0: random). */
+	public static Sandbox start(int genesysPort, int vaultPort, GenesysSimulatorOptions.Builder genesysOptions) {
+		GenesysSimulator genesys = GenesysSimulator.start(genesysOptions.port(genesysPort).build());
+		VaultSimulator vault = VaultSimulator.builder().port(vaultPort).build().start();
+		return new Sandbox(genesys, vault, vault.uri(), vault.rootToken());
+	}
+
+	/** Random ports, default simulator switches. */
+	public static Sandbox start() {
+		return start(0, 0, GenesysSimulatorOptions.builder());
+	}
+
+	/** The Genesys simulator only, seeding an external Vault (the compose file's). */
+	public static Sandbox startWithExternalVault(int genesysPort, URI vaultUri, String vaultToken) {
+		GenesysSimulator genesys = GenesysSimulator.start(GenesysSimulatorOptions.builder().port(genesysPort).build());
+		return new Sandbox(genesys, null, vaultUri, vaultToken);
+	}
+
+	private void seed() {
+		String admin = this.org.createRole(OAuthPermission.VIEW, OAuthPermission.EDIT);
+		String consumer = this.org.createRole(java.util.List.of("conversation:call:view"));
+		SeededClient adminClient = this.org.createClientWithId(ADMIN_ID, "rotator-admin", GrantType.CLIENT_CREDENTIALS,
+				admin);
+		SeededClient dualA = this.org.createClientWithId(DUAL_A_ID, "billing-bot-a", GrantType.CLIENT_CREDENTIALS,
+				consumer);
+		this.org.createClientWithId(DUAL_B_ID, "billing-bot-b", GrantType.CLIENT_CREDENTIALS, consumer);
+		SeededClient single = this.org.createClientWithId(SINGLE_ID, "reporting-job", GrantType.CLIENT_CREDENTIALS,
+				consumer);
+		putSecret(ADMIN_PATH, adminClient, Map.of());
+		Map<String, String> managed = Map.of("managed-by", "genesys-secret-rotator");
+		putSecret(DUAL_PATH, dualA, managed);
+		putSecret(SINGLE_PATH, single, managed);
+	}
+
+	/**
+	 * Back to the seeded world between tests: no faults, an empty Vault holding the
+	 * current secrets (client A active for the dual pair), no state records.
+	 */
+	public void reset() {
+		this.genesys.reset();
+		this.vault.reset();
+		Map<String, String> managed = Map.of("managed-by", "genesys-secret-rotator");
+		putSecret(ADMIN_PATH, ADMIN_ID, this.genesys.currentSecret(ADMIN_ID).orElseThrow(), Map.of());
+		putSecret(DUAL_PATH, DUAL_A_ID, this.genesys.currentSecret(DUAL_A_ID).orElseThrow(), managed);
+		putSecret(SINGLE_PATH, SINGLE_ID, this.genesys.currentSecret(SINGLE_ID).orElseThrow(), managed);
+	}
+
+	private void putSecret(String path, SeededClient client, Map<String, String> customMetadata) {
+		putSecret(path, client.id(), client.secret(), customMetadata);
+	}
+
+	private void putSecret(String path, String clientId, String secret, Map<String, String> customMetadata) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("client_id", clientId);
+		data.put("client_secret", secret);
+		VaultSeeding.putSecret(this.vaultUri, this.vaultToken, "secret", path, data, customMetadata);
+	}
+
+	public GenesysSimulator genesys() {
+		return this.genesys;
+	}
+
+	/** The Vault simulator, or {@code null} when seeding an external Vault. */
+	public VaultSimulator vault() {
+		return this.vault;
+	}
+
+	public URI vaultUri() {
+		return this.vaultUri;
+	}
+
+	public String vaultToken() {
+		return this.vaultToken;
+	}
+
+	public OrgHandle org() {
+		return this.org;
+	}
+
+	/**
+	 * The service's configuration for this sandbox: the demo org and both credentials,
+	 * Vault token auth, and the demo API token.
+	 */
+	public Map<String, Object> serviceProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.cloud.vault.uri", this.vaultUri.toString());
+		properties.put("spring.cloud.vault.token", this.vaultToken);
+		properties.put("rotator.orgs." + ORG + ".region", "us_east_1");
+		properties.put("rotator.orgs." + ORG + ".api-base-url", this.genesys.baseUrl());
+		properties.put("rotator.orgs." + ORG + ".login-base-url", this.genesys.baseUrl());
+		properties.put("rotator.orgs." + ORG + ".admin-vault-path", ADMIN_PATH);
+		credential(properties, DUAL, "dual", DUAL_PATH, DUAL_A_ID + "," + DUAL_B_ID);
+		credential(properties, SINGLE, "single", SINGLE_PATH, SINGLE_ID);
+		properties.put("rotator.api.min-interval", "30s");
+		properties.put("rotator.security.api-tokens[0].name", "sandbox");
+		properties.put("rotator.security.api-tokens[0].sha256", sha256(API_TOKEN));
+		properties.put("rotator.security.api-tokens[0].roles", "read,rotate");
+		return properties;
+	}
+
+	private static void credential(Map<String, Object> properties, String name, String strategy, String path,
+			String clientIds) {
+		String prefix = "rotator.credentials." + name + ".";
+		properties.put(prefix + "org", ORG);
+		properties.put(prefix + "strategy", strategy);
+		properties.put(prefix + "client-ids", clientIds);
+		properties.put(prefix + "vault-path", path);
+		properties.put(prefix + "rotation-interval", "1h");
+		properties.put(prefix + "grace-period", "1m");
+	}
+
+	static String sha256(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.genesys.close();
+		if (this.vault != null) {
+			this.vault.close();
+		}
+	}
+
+}
