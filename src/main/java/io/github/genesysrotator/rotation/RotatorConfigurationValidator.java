@@ -1,0 +1,139 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.genesysrotator.rotation.RotatorProperties.Credential;
+import io.github.genesysrotator.rotation.RotatorProperties.Org;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks the rules of {@code rotator.*} that span several properties, at startup. The
+ * first broken rule stops the service with an {@link InvalidConfigurationException}
+ * naming the property. (Regions are checked where they are resolved, in the Genesys
+ * adapter.)
+ */
+@Component
+class RotatorConfigurationValidator implements InitializingBean {
+
+	private final RotatorProperties properties;
+
+	RotatorConfigurationValidator(RotatorProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		this.properties.credentials().forEach(this::checkCredential);
+		checkClientIdsAreNotShared();
+		this.properties.orgs().forEach(this::checkOrg);
+		checkCron("rotator.schedule.poll", this.properties.schedule().poll());
+		checkPositive("rotator.schedule.jitter", this.properties.schedule().jitter(), true);
+		RotatorProperties.Rotation rotation = this.properties.rotation();
+		checkPositive("rotator.rotation.lease-ttl", rotation.leaseTtl(), false);
+		checkPositive("rotator.rotation.verify-timeout", rotation.verifyTimeout(), false);
+		if (rotation.verifyTimeout().compareTo(rotation.leaseTtl()) >= 0) {
+			throw new InvalidConfigurationException("rotator.rotation.verify-timeout",
+					"must be shorter than rotator.rotation.lease-ttl (" + rotation.leaseTtl()
+							+ "), or another replica could take the lease during verification");
+		}
+		if (rotation.historySize() < 1) {
+			throw new InvalidConfigurationException("rotator.rotation.history-size", "must be at least 1");
+		}
+	}
+
+	private void checkCredential(String name, Credential credential) {
+		String prefix = "rotator.credentials." + name + ".";
+		if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+			throw new InvalidConfigurationException("rotator.credentials." + name,
+					"credential names are lower-case letters, digits and '-', at most 63 characters");
+		}
+		if (!StringUtils.hasText(credential.org()) || !this.properties.orgs().containsKey(credential.org())) {
+			throw new InvalidConfigurationException(prefix + "org",
+					"unknown org '" + credential.org() + "'; configured orgs: " + this.properties.orgs().keySet());
+		}
+		int expected = (credential.strategy() == Strategy.DUAL) ? 2 : 1;
+		long distinct = credential.clientIds().stream().filter(StringUtils::hasText).distinct().count();
+		if (credential.clientIds().size() != expected || distinct != expected) {
+			throw new InvalidConfigurationException(prefix + "client-ids", "strategy " + credential.strategy().label()
+					+ " needs exactly " + expected + " distinct client id(s), got " + credential.clientIds());
+		}
+		if (!StringUtils.hasText(credential.vaultPath()) || credential.vaultPath().startsWith("/")
+				|| credential.vaultPath().contains("..")) {
+			throw new InvalidConfigurationException(prefix + "vault-path",
+					"a path inside the KV mount is required, e.g. genesys/" + name);
+		}
+		checkPositive(prefix + "rotation-interval", credential.rotationInterval(), false);
+		checkPositive(prefix + "grace-period", credential.gracePeriod(), true);
+		if (credential.gracePeriod().compareTo(credential.rotationInterval()) > 0) {
+			throw new InvalidConfigurationException(prefix + "grace-period",
+					"must not exceed rotation-interval (" + credential.rotationInterval() + ")");
+		}
+		if (StringUtils.hasText(credential.window())) {
+			checkCron(prefix + "window", credential.window());
+			checkPositive(prefix + "window-duration", credential.windowDuration(), false);
+		}
+	}
+
+	private void checkClientIdsAreNotShared() {
+		Map<String, String> owners = new HashMap<>();
+		new TreeMap<>(this.properties.credentials()).forEach((name, credential) -> {
+			for (String clientId : new HashSet<>(credential.clientIds())) {
+				String other = owners.putIfAbsent(clientId, name);
+				if (other != null) {
+					throw new InvalidConfigurationException("rotator.credentials." + name + ".client-ids",
+							"client " + clientId + " is already used by credential '" + other + "'");
+				}
+			}
+		});
+	}
+
+	private void checkOrg(String name, Org org) {
+		String prefix = "rotator.orgs." + name + ".";
+		boolean managed = StringUtils.hasText(org.adminCredential());
+		if (managed == StringUtils.hasText(org.adminVaultPath())) {
+			throw new InvalidConfigurationException(prefix + "admin-credential",
+					"set exactly one of admin-credential and admin-vault-path");
+		}
+		if (!managed) {
+			return;
+		}
+		Credential admin = this.properties.credentials().get(org.adminCredential());
+		if (admin == null) {
+			throw new InvalidConfigurationException(prefix + "admin-credential",
+					"no credential named '" + org.adminCredential() + "'");
+		}
+		if (!name.equals(admin.org())) {
+			throw new InvalidConfigurationException(prefix + "admin-credential",
+					"credential '" + org.adminCredential() + "' belongs to org '" + admin.org() + "'");
+		}
+		if (admin.strategy() == Strategy.SINGLE && !admin.allowUnsafeSelfRotation()) {
+			throw new InvalidConfigurationException("rotator.credentials." + org.adminCredential() + ".strategy",
+					"the admin credential must use dual: single self-rotation can lock the org out after a crash "
+							+ "(set allow-unsafe-self-rotation: true to accept that risk)");
+		}
+	}
+
+	private static void checkCron(String property, String cron) {
+		if (CronExpression.isValidExpression(cron) || "-".equals(cron)) {
+			return;
+		}
+		throw new InvalidConfigurationException(property, "'" + cron + "' is not a valid cron expression "
+				+ "(six fields: second minute hour day-of-month month day-of-week, in UTC)");
+	}
+
+	private static void checkPositive(String property, Duration duration, boolean zeroAllowed) {
+		if (duration == null || duration.isNegative() || (!zeroAllowed && duration.isZero())) {
+			throw new InvalidConfigurationException(property,
+					"must be a " + (zeroAllowed ? "non-negative" : "positive") + " duration such as 30d, 24h or 10m");
+		}
+	}
+
+}
