@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.rotation.Strategy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.cloud.vault.config.VaultProperties.AuthenticationMethod;
 
@@ -179,6 +180,22 @@ class DockerComposeTests {
 		assertThat(config.exitValue()).as(output).isZero();
 	}
 
+	@Test
+	void prometheusConfigurationPassesPromtool(@TempDir Path tmp) throws Exception {
+		assumeThat(commandAvailable("promtool", "--version")).as("promtool not installed: apt-get install prometheus")
+			.isTrue();
+		// The rules are mounted in the container; check the config against the chart's
+		// file.
+		String config = Repository.read(ROOT.resolve(COMPOSE_DIR + "prometheus.yml"))
+			.replace("/etc/prometheus/rules/alerts.yml", ROOT.resolve(ALERTS).toString());
+		Path file = Files.writeString(tmp.resolve("prometheus.yml"), config, StandardCharsets.UTF_8);
+		Process check = new ProcessBuilder("promtool", "check", "config", file.toString()).redirectErrorStream(true)
+			.start();
+		String output = new String(check.getInputStream().readAllBytes());
+		assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(check.exitValue()).as(output).isZero();
+	}
+
 	/** Bind mounts of every service: repository-relative source to container target. */
 	private Map<String, String> bindMounts() {
 		Map<String, String> mounts = new LinkedHashMap<>();
@@ -197,8 +214,12 @@ class DockerComposeTests {
 	}
 
 	private static boolean composeAvailable() {
+		return commandAvailable("docker", "compose", "version");
+	}
+
+	private static boolean commandAvailable(String... command) {
 		try {
-			Process version = new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true)
+			Process version = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
 			return version.waitFor(20, TimeUnit.SECONDS) && version.exitValue() == 0;
