@@ -49,7 +49,7 @@ COPY --from=sandbox-build /build/target/classes/ classes/
 COPY --from=sandbox-build /build/target/test-classes/ test-classes/
 USER 10001:10001
 EXPOSE 8300
-ENTRYPOINT ["java", "-cp", "/sandbox/test-classes:/sandbox/classes:/sandbox/lib/*", "io.github.genesysrotator.sandbox.SimulatorsMain"]
+ENTRYPOINT ["java", "-cp", "/sandbox/test-classes:/sandbox/classes:/sandbox/lib/*", "io.github.genesysrotator.TestGenesysSecretRotatorApplication", "--simulators-only"]
 CMD ["--genesys-port=8300", "--vault-uri=http://vault:8200", "--vault-token=root"]
 
 ############################################################################################
