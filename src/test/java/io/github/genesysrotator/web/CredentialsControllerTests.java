@@ -381,6 +381,17 @@ class CredentialsControllerTests {
 	}
 
 	@Test
+	void nonJsonBodyIsUnsupportedMediaTypeProblem() throws Exception {
+		this.mvc
+			.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/rotations")).contentType(MediaType.TEXT_PLAIN)
+				.content("rotate please"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value(PROBLEM + "invalid-request"));
+		verifyNoInteractions(this.rotations);
+	}
+
+	@Test
 	void unknownRouteIsNotFoundProblem() throws Exception {
 		this.mvc.perform(as(READ, get("/api/v1/nothing-here")))
 			.andExpect(status().isNotFound())
