@@ -1,8 +1,11 @@
 package io.github.genesysrotator;
 
+import io.github.genesysrotator.oneshot.OneShotMode;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Keeps Genesys Cloud OAuth client secrets fresh in HashiCorp Vault without breaking the
@@ -13,7 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GenesysSecretRotatorApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(GenesysSecretRotatorApplication.class, args);
+		ConfigurableApplicationContext context = SpringApplication.run(GenesysSecretRotatorApplication.class, args);
+		if (OneShotMode.requested(context.getEnvironment())) {
+			// The one rotation ran during startup; its outcome is the exit code.
+			System.exit(SpringApplication.exit(context));
+		}
 	}
 
 }

@@ -85,10 +85,15 @@ public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Ma
 	/**
 	 * The scheduler.
 	 *
+	 * @param enabled {@code false} turns scheduled rotation off for this replica (the
+	 * one-shot mode sets it); API rotations still work
 	 * @param poll cron of the pass that looks for due credentials
 	 * @param jitter the largest random delay before a scheduled rotation starts
+	 * @param failureBackoff a credential whose rotation failed is retried by the
+	 * scheduler no sooner than this after the failure
 	 */
-	public record Schedule(@DefaultValue("0 */5 * * * *") String poll, @DefaultValue("5m") Duration jitter) {
+	public record Schedule(@DefaultValue("true") boolean enabled, @DefaultValue("0 */5 * * * *") String poll,
+			@DefaultValue("5m") Duration jitter, @DefaultValue("1h") Duration failureBackoff) {
 
 	}
 

@@ -1,0 +1,43 @@
+package io.github.genesysrotator.web;
+
+import java.time.Instant;
+
+import io.github.genesysrotator.rotation.CredentialStatus;
+
+import static io.github.genesysrotator.web.RotationView.iso;
+import static io.github.genesysrotator.web.RotationView.label;
+
+/**
+ * Where a credential stands. Built from {@link CredentialStatus}, never from the state
+ * record, so no secret can reach it.
+ *
+ * @param name the credential name
+ * @param strategy {@code dual} or {@code single}
+ * @param org the org
+ * @param vaultPath the consumer path
+ * @param enabled whether scheduled rotation is on
+ * @param phase the current phase
+ * @param activeClientId the published client
+ * @param standbyClientId dual: the other client
+ * @param activeSince when the active client was published
+ * @param secretAge age of the published secret (ISO-8601)
+ * @param rotationInterval the configured interval (ISO-8601)
+ * @param lastRotation the newest history entry
+ * @param lastSuccessAt when a rotation last succeeded
+ * @param nextDue when the next scheduled rotation may start
+ * @param lastError the last error
+ * @param leaseHolder the replica holding the lease
+ */
+record CredentialView(String name, String strategy, String org, String vaultPath, boolean enabled, String phase,
+		String activeClientId, String standbyClientId, Instant activeSince, String secretAge, String rotationInterval,
+		HistoryView lastRotation, Instant lastSuccessAt, Instant nextDue, String lastError, String leaseHolder) {
+
+	static CredentialView of(CredentialStatus status) {
+		return new CredentialView(status.name(), label(status.strategy()), status.org(), status.vaultPath(),
+				status.enabled(), label(status.phase()), status.activeClientId(), status.standbyClientId(),
+				status.activeSince(), iso(status.secretAge()), iso(status.rotationInterval()),
+				HistoryView.of(status.lastRotation()), status.lastSuccessAt(), status.nextDue(), status.lastError(),
+				status.leaseHolder());
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.github.genesysrotator.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.genesysrotator.rotation.CredentialStatus;
+import io.github.genesysrotator.rotation.Mode;
+import io.github.genesysrotator.rotation.Outcome;
+import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RotationResult;
+import io.github.genesysrotator.rotation.RotationResult.PhaseTiming;
+import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
+import io.github.genesysrotator.rotation.Strategy;
+import io.github.genesysrotator.rotation.Trigger;
+
+/** Rotation values as the engine would return them. */
+final class RotationFixtures {
+
+	static final Instant T0 = Instant.parse("2026-03-02T02:00:00Z");
+
+	static final String CLIENT_A = "0b6a1c3e-aaaa-4a0e-9c1e-000000000001";
+
+	static final String CLIENT_B = "0b6a1c3e-bbbb-4a0e-9c1e-000000000002";
+
+	private RotationFixtures() {
+	}
+
+	static RotationResult success(String credential, String actor) {
+		return new RotationResult("9d1f6c2e-1111-4c55-8d1a-1b2c3d4e5f60", credential, Strategy.DUAL, Mode.ROUTINE,
+				Trigger.API, actor, Outcome.SUCCESS, false,
+				List.of(new PhaseTiming(Phase.REGENERATING, T0, Duration.ZERO),
+						new PhaseTiming(Phase.PROMOTED, T0.plusSeconds(3), Duration.ofSeconds(3))),
+				CLIENT_B, List.of(CLIENT_B), 7L, null, false, List.of(), null, null, null, T0, T0.plusSeconds(4));
+	}
+
+	static RotationResult ended(String credential, Outcome outcome, String errorCode, Duration retryAfter) {
+		boolean started = outcome == Outcome.FAILED;
+		return new RotationResult(started ? "9d1f6c2e-2222-4c55-8d1a-1b2c3d4e5f60" : null, credential, Strategy.DUAL,
+				Mode.ROUTINE, Trigger.API, "ci", outcome, false, List.of(), CLIENT_A, List.of(), null, null, false,
+				List.of(), errorCode, "Engine says " + errorCode, retryAfter, T0, T0.plusSeconds(1));
+	}
+
+	static HistoryEntry history(String id, Instant finishedAt, Outcome outcome) {
+		return new HistoryEntry(id, "rotation", Trigger.SCHEDULE, "scheduler", Mode.ROUTINE, outcome, CLIENT_B,
+				finishedAt.minusSeconds(5), finishedAt, 3L, (outcome == Outcome.FAILED) ? "boom" : null);
+	}
+
+	static CredentialStatus status(String name) {
+		return new CredentialStatus(name, Strategy.DUAL, "acme-prod", "genesys/" + name, true, Phase.IDLE, CLIENT_B,
+				CLIENT_A, T0, Duration.ofHours(5), Duration.ofDays(30), history("r-1", T0, Outcome.SUCCESS), T0,
+				T0.plus(Duration.ofDays(30)), null, null);
+	}
+
+}
