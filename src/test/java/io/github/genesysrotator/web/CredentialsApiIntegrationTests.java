@@ -1,0 +1,140 @@
+package io.github.genesysrotator.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SecretLeaks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service on the sandbox, driven over HTTP as a user would: the demo token, the
+ * demo credentials, the Vault and Genesys simulators.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "rotator.schedule.poll=-" })
+class CredentialsApiIntegrationTests {
+
+	private static final Sandbox sandbox = Sandbox.start();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+
+	private final List<String> bodies = new ArrayList<>();
+
+	@LocalServerPort
+	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
+
+	@DynamicPropertySource
+	static void sandboxProperties(DynamicPropertyRegistry registry) {
+		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	@AfterAll
+	static void stopSandbox() {
+		sandbox.close();
+	}
+
+	@BeforeEach
+	void resetWorld() {
+		sandbox.reset();
+	}
+
+	@Test
+	void demoTokenRotatesTheDualCredentialAndConsumersGetTheStandby() throws Exception {
+		HttpResponse<String> rotation = send("POST", "/api/v1/credentials/demo-dual/rotations", Sandbox.API_TOKEN);
+
+		assertThat(rotation.statusCode()).isEqualTo(200);
+		assertThat(rotation.body()).contains("\"outcome\"").contains(Sandbox.DUAL_B_ID);
+		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
+		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
+
+		HttpResponse<String> again = send("POST", "/api/v1/credentials/demo-dual/rotations", Sandbox.API_TOKEN);
+		assertThat(again.statusCode()).isEqualTo(429);
+		assertThat(again.headers().firstValue("Retry-After")).isPresent();
+		assertThat(again.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+
+		HttpResponse<String> history = send("GET", "/api/v1/credentials/demo-dual/rotations", Sandbox.API_TOKEN);
+		assertThat(history.statusCode()).isEqualTo(200);
+		assertThat(history.body()).contains(Sandbox.DUAL_B_ID);
+
+		HttpResponse<String> status = send("GET", "/api/v1/credentials/demo-dual", Sandbox.API_TOKEN);
+		assertThat(status.body()).contains("\"activeClientId\":\"" + Sandbox.DUAL_B_ID + "\"");
+		assertNoSecretInResponses();
+	}
+
+	@Test
+	void singleRotationOverTheApiKillsTheOldSecret() throws Exception {
+		SandboxConsumer.Published before = this.consumer.read(Sandbox.SINGLE_PATH);
+		HttpResponse<String> rotation = send("POST", "/api/v1/credentials/demo-single/rotations", Sandbox.API_TOKEN);
+
+		assertThat(rotation.statusCode()).isEqualTo(200);
+		assertThat(rotation.body()).contains("exposureWindow");
+		assertThat(this.consumer.tokenWorks(before.clientId(), before.secret())).isFalse();
+		assertThat(this.consumer.authenticates(Sandbox.SINGLE_PATH)).isTrue();
+		assertNoSecretInResponses();
+	}
+
+	@Test
+	void requestsWithoutAValidTokenAreRejectedAndChangeNothing() throws Exception {
+		assertThat(send("POST", "/api/v1/credentials/demo-dual/rotations", null).statusCode()).isEqualTo(401);
+		assertThat(send("POST", "/api/v1/credentials/demo-dual/rotations", "wrong-token").statusCode()).isEqualTo(401);
+		assertThat(send("GET", "/api/v1/credentials/nope", Sandbox.API_TOKEN).statusCode()).isEqualTo(404);
+		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+	}
+
+	@Test
+	void managementPortServesHealthAndPrometheusOnly() throws Exception {
+		HttpResponse<String> health = management("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		assertThat(management("/actuator/prometheus").statusCode()).isEqualTo(200);
+		assertThat(management("/actuator/env").statusCode()).isIn(401, 404);
+		assertThat(management("/actuator/configprops").statusCode()).isIn(401, 404);
+		SecretLeaks.assertNoSecretIn("health", health.body(), sandbox.genesys().observations().issuedSecrets());
+	}
+
+	private void assertNoSecretInResponses() {
+		SecretLeaks.assertNoSecretIn("API responses", String.join("\n", this.bodies),
+				sandbox.genesys().observations().issuedSecrets());
+	}
+
+	private HttpResponse<String> send(String method, String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		this.bodies.add(response.headers().map() + "\n" + response.body());
+		return response;
+	}
+
+	private HttpResponse<String> management(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+			.GET()
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
