@@ -1,6 +1,7 @@
 package io.github.genesysrotator.observability;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,27 +57,29 @@ class GenesysHealthIndicator extends AbstractHealthIndicator {
 
 	private Check current(String org) {
 		Instant now = this.clock.instant();
-		return this.checks.compute(org, (name, previous) -> (previous != null && previous.validAt(now)) ? previous
-				: check(name, now.plus(this.health.genesysCheckInterval())));
+		return this.checks.compute(org,
+				(name, previous) -> (previous != null && previous.validAt(now, this.health.genesysCheckInterval()))
+						? previous : check(name, now));
 	}
 
-	private Check check(String org, Instant validUntil) {
+	private Check check(String org, Instant now) {
 		try {
 			this.genesys.checkAdminAccess(org);
-			return new Check(true, null, validUntil);
+			return new Check(true, null, now);
 		}
 		catch (RotationException ex) {
-			return new Check(false, ex.errorCode(), validUntil);
+			return new Check(false, ex.errorCode(), now);
 		}
 		catch (RuntimeException ex) {
-			return new Check(false, "unexpected-error", validUntil);
+			return new Check(false, "unexpected-error", now);
 		}
 	}
 
-	private record Check(boolean up, String errorCode, Instant validUntil) {
+	private record Check(boolean up, String errorCode, Instant checkedAt) {
 
-		boolean validAt(Instant now) {
-			return now.isBefore(this.validUntil);
+		/** A clock set back (NTP, tests) counts as expiry rather than a longer cache. */
+		boolean validAt(Instant now, Duration interval) {
+			return !now.isBefore(this.checkedAt) && now.isBefore(this.checkedAt.plus(interval));
 		}
 
 		Map<String, Object> details() {
