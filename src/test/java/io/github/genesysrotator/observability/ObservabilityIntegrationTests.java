@@ -224,17 +224,39 @@ class ObservabilityIntegrationTests {
 	}
 
 	@Test
-	void genesysHealthChecksAnOrgAtMostOncePerInterval() {
-		this.clock.advance(Duration.ofMinutes(5));
+	void genesysHealthAcquiresAnExpiredAdminTokenOnceForManyProbes() {
+		// Far beyond any admin token's lifetime, and unlike the other test's jump.
+		this.clock.advance(Duration.ofDays(30));
 		int before = sandbox.genesys().observations().tokenRequests().size();
 		List<Health> checks = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			checks.add(this.genesysHealth.health(true));
 		}
 
-		assertThat(sandbox.genesys().observations().tokenRequests().size() - before).isLessThanOrEqualTo(1);
+		assertThat(sandbox.genesys().observations().tokenRequests().size() - before).isEqualTo(1);
 		assertThat(checks).extracting(Health::getStatus).containsOnly(Status.UP);
-		assertThat(checks.get(0).getDetails()).containsKey("orgs");
+		assertThat(checks.get(0).getDetails()).containsEntry("orgs", Map.of(Sandbox.ORG, Map.of("status", "UP")));
+	}
+
+	@Test
+	void genesysHealthChecksARefusingOrgOncePerInterval() {
+		this.clock.advance(Duration.ofDays(60));
+		sandbox.genesys().faults().add(FaultRule.on(Operation.TOKEN).status(400));
+		Map<String, String> adminToken = labels("org", Sandbox.ORG, "operation", "token");
+		Scrape before = scrape();
+		List<Health> checks = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			checks.add(this.genesysHealth.health(true));
+		}
+		Scrape afterProbes = scrape();
+		this.clock.advance(Duration.ofSeconds(61));
+		Health later = this.genesysHealth.health(true);
+
+		assertThat(afterProbes.delta(before, "rotator_genesys_requests_seconds_count", adminToken)).isEqualTo(1);
+		assertThat(scrape().delta(afterProbes, "rotator_genesys_requests_seconds_count", adminToken)).isEqualTo(1);
+		assertThat(checks).extracting(Health::getStatus).containsOnly(Status.DOWN);
+		assertThat(later.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(later.getDetails().toString()).contains("errorCode").doesNotContain("Admin credential");
 	}
 
 	@Test
