@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * never Vault.
  */
 @Component
-public class CredentialStates implements RotationListener {
+class CredentialStates implements RotationListener {
 
 	private static final Log logger = LogFactory.getLog(CredentialStates.class);
 
@@ -43,14 +43,14 @@ public class CredentialStates implements RotationListener {
 
 	private volatile boolean vaultUp;
 
-	public CredentialStates(ObjectProvider<RotationService> rotations, Clock clock) {
+	CredentialStates(ObjectProvider<RotationService> rotations, Clock clock) {
 		this.rotations = rotations;
 		this.clock = clock;
 	}
 
 	/** Read every state record again. A failure keeps the previous snapshot. */
 	@Scheduled(fixedDelayString = "${rotator.metrics.refresh:30s}")
-	public void refresh() {
+	void refresh() {
 		try {
 			List<CredentialStatus> all = this.rotations.getObject().statuses();
 			all.forEach(this::store);
@@ -89,22 +89,22 @@ public class CredentialStates implements RotationListener {
 	}
 
 	/** The credential's current phase, or {@code null} before anything is known. */
-	public Phase phase(String credential) {
+	Phase phase(String credential) {
 		return this.phases.get(credential);
 	}
 
 	/** Whether a generated secret of the credential is held in memory only. */
-	public boolean uncommitted(String credential) {
+	boolean uncommitted(String credential) {
 		return this.uncommitted.contains(credential);
 	}
 
 	/** Whether the last read of the state records succeeded. */
-	public boolean vaultUp() {
+	boolean vaultUp() {
 		return this.vaultUp;
 	}
 
 	/** Seconds since the active secret was published, now; NaN when unknown. */
-	public double secretAgeSeconds(String credential) {
+	double secretAgeSeconds(String credential) {
 		CredentialStatus status = this.statuses.get(credential);
 		if (status == null || status.activeSince() == null) {
 			return Double.NaN;
@@ -113,13 +113,13 @@ public class CredentialStates implements RotationListener {
 	}
 
 	/** Unix time of the last successful rotation; NaN when unknown. */
-	public double lastSuccessEpochSeconds(String credential) {
+	double lastSuccessEpochSeconds(String credential) {
 		CredentialStatus status = this.statuses.get(credential);
 		return (status != null) ? epochSeconds(status.lastSuccessAt()) : Double.NaN;
 	}
 
 	/** Unix time at which the credential becomes due; NaN when unknown. */
-	public double nextDueEpochSeconds(String credential) {
+	double nextDueEpochSeconds(String credential) {
 		CredentialStatus status = this.statuses.get(credential);
 		return (status != null) ? epochSeconds(status.nextDue()) : Double.NaN;
 	}
