@@ -88,6 +88,11 @@ class GenesysCloudClient implements GenesysOAuthClients {
 	}
 
 	@Override
+	public void checkAdminAccess(String org) {
+		this.adminTokens.forOrg(org);
+	}
+
+	@Override
 	public OrgEndpoints endpoints(String org) {
 		return this.orgs.endpoints(org);
 	}

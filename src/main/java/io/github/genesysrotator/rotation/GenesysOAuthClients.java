@@ -28,6 +28,14 @@ public interface GenesysOAuthClients {
 	 */
 	TokenCheck checkToken(String org, String clientId, ClientSecret secret);
 
+	/**
+	 * Check that the org's admin credential holds a token, for health checks. A cached
+	 * token counts, so a check costs a Genesys request only when none is cached.
+	 * @throws DependencyRejectedException when Genesys refuses the admin credential
+	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 */
+	void checkAdminAccess(String org);
+
 	/** The org's hosts, as published to consumers. */
 	OrgEndpoints endpoints(String org);
 

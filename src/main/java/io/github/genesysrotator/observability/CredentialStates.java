@@ -1,0 +1,142 @@
+package io.github.genesysrotator.observability;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.genesysrotator.rotation.CredentialStatus;
+import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RotationListener;
+import io.github.genesysrotator.rotation.RotationResult;
+import io.github.genesysrotator.rotation.RotationService;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * What this replica knows about each credential, for gauges and health: the state records
+ * read from Vault on a fixed delay and after every finished rotation, plus the live
+ * signals of rotations running here. Scrapes and health checks read only this memory,
+ * never Vault.
+ */
+@Component
+class CredentialStates implements RotationListener {
+
+	private static final Log logger = LogFactory.getLog(CredentialStates.class);
+
+	/** Lazy: the rotation service itself depends on every listener, this one included. */
+	private final ObjectProvider<RotationService> rotations;
+
+	private final Clock clock;
+
+	private final Map<String, CredentialStatus> statuses = new ConcurrentHashMap<>();
+
+	private final Map<String, Phase> phases = new ConcurrentHashMap<>();
+
+	private final Set<String> uncommitted = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean vaultUp;
+
+	CredentialStates(ObjectProvider<RotationService> rotations, Clock clock) {
+		this.rotations = rotations;
+		this.clock = clock;
+	}
+
+	/** Read every state record again. A failure keeps the previous snapshot. */
+	@Scheduled(fixedDelayString = "${rotator.metrics.refresh:30s}")
+	void refresh() {
+		try {
+			List<CredentialStatus> all = this.rotations.getObject().statuses();
+			all.forEach(this::store);
+			this.vaultUp = true;
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	@Override
+	public void phaseChanged(String credential, Phase phase) {
+		this.phases.put(credential, phase);
+	}
+
+	@Override
+	public void uncommitted(String credential, boolean uncommitted) {
+		if (uncommitted) {
+			this.uncommitted.add(credential);
+		}
+		else {
+			this.uncommitted.remove(credential);
+		}
+	}
+
+	/** One Vault read for the credential that just finished, on the rotating thread. */
+	@Override
+	public void finished(RotationResult result) {
+		try {
+			store(this.rotations.getObject().status(result.credential()));
+			this.vaultUp = true;
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+	}
+
+	/** The credential's current phase, or {@code null} before anything is known. */
+	Phase phase(String credential) {
+		return this.phases.get(credential);
+	}
+
+	/** Whether a generated secret of the credential is held in memory only. */
+	boolean uncommitted(String credential) {
+		return this.uncommitted.contains(credential);
+	}
+
+	/** Whether the last read of the state records succeeded. */
+	boolean vaultUp() {
+		return this.vaultUp;
+	}
+
+	/** Seconds since the active secret was published, now; NaN when unknown. */
+	double secretAgeSeconds(String credential) {
+		CredentialStatus status = this.statuses.get(credential);
+		if (status == null || status.activeSince() == null) {
+			return Double.NaN;
+		}
+		return (this.clock.millis() - status.activeSince().toEpochMilli()) / 1000.0;
+	}
+
+	/** Unix time of the last successful rotation; NaN when unknown. */
+	double lastSuccessEpochSeconds(String credential) {
+		CredentialStatus status = this.statuses.get(credential);
+		return (status != null) ? epochSeconds(status.lastSuccessAt()) : Double.NaN;
+	}
+
+	/** Unix time at which the credential becomes due; NaN when unknown. */
+	double nextDueEpochSeconds(String credential) {
+		CredentialStatus status = this.statuses.get(credential);
+		return (status != null) ? epochSeconds(status.nextDue()) : Double.NaN;
+	}
+
+	private void store(CredentialStatus status) {
+		this.statuses.put(status.name(), status);
+		this.phases.put(status.name(), status.phase());
+	}
+
+	private void failed(RuntimeException ex) {
+		this.vaultUp = false;
+		logger.warn("Reading the state records failed (" + ex.getClass().getSimpleName() + "); metrics keep the "
+				+ "previous values");
+	}
+
+	private static double epochSeconds(Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() / 1000.0 : Double.NaN;
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.github.genesysrotator.observability;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the rotator's own health indicators.
+ *
+ * @param genesysCheckInterval how long the {@code genesys} indicator reuses an org's
+ * admin-token check before checking it again, so probes never hammer Genesys Cloud or
+ * spend its rate limit
+ */
+@ConfigurationProperties("rotator.health")
+public record HealthProperties(@DefaultValue("60s") Duration genesysCheckInterval) {
+
+}

@@ -1,0 +1,18 @@
+package io.github.genesysrotator.observability;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the state gauges.
+ *
+ * @param refresh how often the state records are read from Vault for the gauges and the
+ * {@code rotation} health indicator (also read, with the same default, by the scheduled
+ * refresh)
+ */
+@ConfigurationProperties("rotator.metrics")
+public record MetricsProperties(@DefaultValue("30s") Duration refresh) {
+
+}

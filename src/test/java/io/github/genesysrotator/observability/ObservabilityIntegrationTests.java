@@ -1,0 +1,458 @@
+package io.github.genesysrotator.observability;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.genesysrotator.rotation.Mode;
+import io.github.genesysrotator.rotation.Outcome;
+import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RotationListener;
+import io.github.genesysrotator.rotation.RotationRequest;
+import io.github.genesysrotator.rotation.RotationResult;
+import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.Strategy;
+import io.github.genesysrotator.rotation.Trigger;
+import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.sandbox.SecretLeaks;
+import io.github.genesysrotator.sandbox.genesys.FaultRule;
+import io.github.genesysrotator.sandbox.genesys.Operation;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Metrics, health indicators and audit events of real rotations against the Genesys Cloud
+ * and Vault simulators.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = "logging.structured.format.console=ecs")
+@Import(ObservabilityIntegrationTests.Beans.class)
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityIntegrationTests {
+
+	private static final Sandbox sandbox = Sandbox.start();
+
+	private static final String STATE_RECORD = "/v1/secret/data/genesys-rotator/state/";
+
+	@Autowired
+	private RotationService rotations;
+
+	@Autowired
+	private PrometheusMeterRegistry registry;
+
+	@Autowired
+	private CredentialStates states;
+
+	@Autowired
+	private RotationHealthIndicator rotationHealth;
+
+	@Autowired
+	private GenesysHealthIndicator genesysHealth;
+
+	@Autowired
+	private HealthEndpoint healthEndpoint;
+
+	@Autowired
+	private AuditLog auditLog;
+
+	@Autowired
+	private MovableClock clock;
+
+	@Autowired
+	private PhaseHook phaseHook;
+
+	@Autowired
+	private JsonMapper json;
+
+	@DynamicPropertySource
+	static void sandboxProperties(DynamicPropertyRegistry registry) {
+		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		registry.add("rotator.instance-id", () -> "replica-1");
+		registry.add("rotator.rotation.verify-interval", () -> "50ms");
+		registry.add("rotator.rotation.verify-timeout", () -> "5s");
+		registry.add("rotator.rotation.commit-timeout", () -> "20s");
+		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
+		registry.add("rotator.genesys.max-attempts", () -> "2");
+		registry.add("rotator.schedule.poll", () -> "-");
+	}
+
+	@AfterAll
+	static void stopSandbox() {
+		sandbox.close();
+	}
+
+	@BeforeEach
+	void resetWorld() {
+		sandbox.reset();
+		this.clock.reset();
+		this.phaseHook.disarm();
+		this.states.refresh();
+	}
+
+	@Test
+	void rotationsAreExportedUnderTheDocumentedNamesWithConfiguredLabelsOnly() {
+		Scrape before = scrape();
+		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(rotate(Sandbox.SINGLE).outcome()).isEqualTo(Outcome.SUCCESS);
+		Scrape after = scrape();
+
+		Map<String, String> dualSuccess = labels("credential", Sandbox.DUAL, "strategy", "dual", "trigger", "api",
+				"outcome", "success");
+		Map<String, String> singleSuccess = labels("credential", Sandbox.SINGLE, "strategy", "single", "trigger", "api",
+				"outcome", "success");
+		assertThat(after.delta(before, "rotator_rotations_total", dualSuccess)).isEqualTo(1);
+		assertThat(after.delta(before, "rotator_rotations_total", singleSuccess)).isEqualTo(1);
+		assertThat(after.delta(before, "rotator_rotation_duration_seconds_count",
+				labels("credential", Sandbox.DUAL, "outcome", "success")))
+			.isEqualTo(1);
+		assertThat(after.find("rotator_rotation_duration_seconds_bucket",
+				labels("credential", Sandbox.DUAL, "outcome", "success", "le", "600.0")))
+			.isNotNull();
+		assertThat(after.delta(before, "rotator_exposure_window_seconds_count", labels("credential", Sandbox.SINGLE)))
+			.isEqualTo(1);
+		assertThat(after.find("rotator_exposure_window_seconds_bucket",
+				labels("credential", Sandbox.SINGLE, "le", "0.001")))
+			.isNotNull();
+		assertThat(after.find("rotator_exposure_window_seconds_count", labels("credential", Sandbox.DUAL))).isNull();
+		for (String credential : List.of(Sandbox.DUAL, Sandbox.SINGLE)) {
+			for (Phase phase : Phase.values()) {
+				assertThat(after.find("rotator_phase", labels("credential", credential, "phase", phase.name())))
+					.as("%s %s", credential, phase)
+					.isEqualTo((phase == Phase.IDLE) ? 1.0 : 0.0);
+			}
+			assertThat(after.find("rotator_uncommitted_secrets", labels("credential", credential))).isZero();
+			assertThat(after.find("rotator_rotation_interval_seconds", labels("credential", credential)))
+				.isEqualTo(3600.0);
+			double lastSuccess = after.find("rotator_last_success_timestamp_seconds", labels("credential", credential));
+			assertThat(lastSuccess).isCloseTo(this.clock.instant().getEpochSecond(), within(60.0));
+			assertThat(after.find("rotator_next_rotation_timestamp_seconds", labels("credential", credential)))
+				.isCloseTo(lastSuccess + 3600, within(5.0));
+		}
+		assertThat(after.find("rotator_vault_up", Map.of())).isEqualTo(1.0);
+		assertThat(after.text()).doesNotContain("rotation_id", "client_id", Sandbox.DUAL_A_ID, Sandbox.DUAL_B_ID);
+		SecretLeaks.assertNoSecretIn("metrics", after.text(), sandbox.genesys().observations().issuedSecrets());
+	}
+
+	@Test
+	void secretAgeGrowsWithTheClockAndDropsAfterARotation() {
+		rotate(Sandbox.DUAL);
+		this.clock.advance(Duration.ofMinutes(10));
+		double aged = scrape().find("rotator_secret_age_seconds", labels("credential", Sandbox.DUAL));
+		assertThat(aged).isBetween(600.0, 660.0);
+
+		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
+		double fresh = scrape().find("rotator_secret_age_seconds", labels("credential", Sandbox.DUAL));
+		assertThat(fresh).isLessThan(aged).isLessThan(60.0);
+	}
+
+	@Test
+	void dryRunsAreNotCounted() {
+		Scrape before = scrape();
+		RotationResult result = this.rotations
+			.rotate(new RotationRequest(Sandbox.DUAL, Trigger.API, "test", Mode.ROUTINE, true, null, null));
+		assertThat(result.dryRun()).isTrue();
+
+		assertThat(scrape().delta(before, "rotator_rotations_total", labels("credential", Sandbox.DUAL))).isZero();
+	}
+
+	@Test
+	void rotationHealthIsDownWhileAGeneratedSecretWaitsForVault() throws Exception {
+		this.phaseHook.runAt(Phase.REGENERATING,
+				() -> sandbox.vault()
+					.faults()
+					.add(io.github.genesysrotator.sandbox.vault.FaultRule.status("POST", STATE_RECORD + Sandbox.DUAL,
+							503, "Vault is sealed", -1)));
+		CompletableFuture<RotationResult> rotation = CompletableFuture.supplyAsync(() -> rotate(Sandbox.DUAL));
+
+		Health during = awaitHealth(Status.DOWN);
+		assertThat(during.getDetails()).containsEntry("uncommitted", List.of(Sandbox.DUAL));
+		assertThat(scrape().find("rotator_uncommitted_secrets", labels("credential", Sandbox.DUAL))).isEqualTo(1.0);
+		String json = this.json.writeValueAsString(this.healthEndpoint.health());
+
+		sandbox.vault().faults().clear();
+		assertThat(rotation.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(this.rotationHealth.health(true).getStatus()).isEqualTo(Status.UP);
+		assertThat(scrape().find("rotator_uncommitted_secrets", labels("credential", Sandbox.DUAL))).isZero();
+		SecretLeaks.assertNoSecretIn("health", json, sandbox.genesys().observations().issuedSecrets());
+	}
+
+	@Test
+	void rotationHealthIsDownWhileACredentialRestsInFailed() {
+		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
+		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.FAILED);
+
+		Health failed = this.rotationHealth.health(true);
+		assertThat(failed.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(failed.getDetails()).containsEntry("failed", List.of(Sandbox.DUAL));
+		assertThat(scrape().find("rotator_phase", labels("credential", Sandbox.DUAL, "phase", "FAILED")))
+			.isEqualTo(1.0);
+
+		sandbox.genesys().faults().clear();
+		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(this.rotationHealth.health(true).getStatus()).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void genesysHealthAcquiresAnExpiredAdminTokenOnceForManyProbes() {
+		// Far beyond any admin token's lifetime, and unlike the other test's jump.
+		this.clock.advance(Duration.ofDays(30));
+		int before = sandbox.genesys().observations().tokenRequests().size();
+		List<Health> checks = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			checks.add(this.genesysHealth.health(true));
+		}
+
+		assertThat(sandbox.genesys().observations().tokenRequests().size() - before).isEqualTo(1);
+		assertThat(checks).extracting(Health::getStatus).containsOnly(Status.UP);
+		assertThat(checks.get(0).getDetails()).containsEntry("orgs", Map.of(Sandbox.ORG, Map.of("status", "UP")));
+	}
+
+	@Test
+	void genesysHealthChecksARefusingOrgOncePerInterval() {
+		this.clock.advance(Duration.ofDays(60));
+		sandbox.genesys().faults().add(FaultRule.on(Operation.TOKEN).status(400));
+		Map<String, String> adminToken = labels("org", Sandbox.ORG, "operation", "token");
+		Scrape before = scrape();
+		List<Health> checks = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			checks.add(this.genesysHealth.health(true));
+		}
+		Scrape afterProbes = scrape();
+		this.clock.advance(Duration.ofSeconds(61));
+		Health later = this.genesysHealth.health(true);
+
+		assertThat(afterProbes.delta(before, "rotator_genesys_requests_seconds_count", adminToken)).isEqualTo(1);
+		assertThat(scrape().delta(afterProbes, "rotator_genesys_requests_seconds_count", adminToken)).isEqualTo(1);
+		assertThat(checks).extracting(Health::getStatus).containsOnly(Status.DOWN);
+		assertThat(later.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(later.getDetails().toString()).contains("errorCode").doesNotContain("Admin credential");
+	}
+
+	@Test
+	void healthGroupsKeepExternalChecksOutOfLiveness() throws Exception {
+		JsonNode liveness = this.json
+			.readTree(this.json.writeValueAsString(this.healthEndpoint.healthForPath("liveness")));
+		JsonNode readiness = this.json
+			.readTree(this.json.writeValueAsString(this.healthEndpoint.healthForPath("readiness")));
+		JsonNode all = this.json.readTree(this.json.writeValueAsString(this.healthEndpoint.health()));
+
+		assertThat(liveness.path("components").propertyNames()).containsExactly("livenessState");
+		assertThat(readiness.path("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "vault");
+		assertThat(all.path("components").propertyNames()).contains("rotation", "genesys", "vault");
+		SecretLeaks.assertNoSecretIn("health", all.toString(), sandbox.genesys().observations().issuedSecrets());
+		SecretLeaks.assertNoSecretIn("health", all.toString(), List.of(sandbox.vaultToken()));
+	}
+
+	@Test
+	void auditEventsDescribeEveryTransitionAndNeverASecret(CapturedOutput output) {
+		RotationResult dual = rotate(Sandbox.DUAL);
+		rotate(Sandbox.SINGLE);
+		this.rotations.rollback(Sandbox.DUAL, "operator");
+		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		this.clock.advance(Duration.ofMinutes(2));
+		rotate(Sandbox.DUAL);
+		this.auditLog.finished(abandoned());
+
+		List<JsonNode> events = auditEvents(output);
+		assertThat(events).extracting((event) -> event.path("rotationEvent").asString())
+			.containsExactly("rotation.started", "rotation.succeeded", "rotation.started", "rotation.succeeded",
+					"rotation.rolledback", "rotation.started", "rotation.failed", "rotation.abandoned");
+		JsonNode succeeded = events.get(1);
+		assertThat(succeeded.path("rotationId").asString()).isEqualTo(dual.rotationId());
+		assertThat(succeeded.path("credential").asString()).isEqualTo(Sandbox.DUAL);
+		assertThat(succeeded.path("trigger").asString()).isEqualTo("api");
+		assertThat(succeeded.path("actor").asString()).isEqualTo("test");
+		assertThat(succeeded.path("clientIds").asString()).isEqualTo(Sandbox.DUAL_B_ID);
+		assertThat(succeeded.path("consumerVersion").asLong()).isEqualTo(dual.consumerVersion());
+		assertThat(events.get(0).path("clientIds").asString()).isEqualTo(Sandbox.DUAL_A_ID + "," + Sandbox.DUAL_B_ID);
+		assertThat(events.get(4).path("actor").asString()).isEqualTo("operator");
+		assertThat(events.get(6).path("errorCode").asString()).isEqualTo("genesys-unavailable");
+		assertThat(events.get(7).path("errorCode").asString()).isEqualTo("abandoned");
+		assertThat(events).allSatisfy(
+				(event) -> assertThat(event.path("log.logger").asString(event.path("log").path("logger").asString()))
+					.isEqualTo(AuditLog.LOGGER_NAME));
+
+		List<String> secrets = sandbox.genesys().observations().issuedSecrets();
+		assertThat(secrets).isNotEmpty();
+		SecretLeaks.assertNoSecretIn("logs", output.getAll(), secrets);
+	}
+
+	private List<JsonNode> auditEvents(CapturedOutput output) {
+		List<JsonNode> events = new ArrayList<>();
+		for (String line : output.getOut().split("\\R")) {
+			if (line.startsWith("{") && line.contains("\"rotationEvent\"")) {
+				events.add(this.json.readTree(line));
+			}
+		}
+		return events;
+	}
+
+	private RotationResult abandoned() {
+		Instant now = this.clock.instant();
+		return new RotationResult("abandoned-rotation", Sandbox.SINGLE, Strategy.SINGLE, Mode.ROUTINE, Trigger.RECOVERY,
+				"recovery", Outcome.SKIPPED, false, List.of(), Sandbox.SINGLE_ID, List.of(), null, null, false,
+				List.of(), "abandoned", "not a secret", null, now, now);
+	}
+
+	private Health awaitHealth(Status status) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		Health health = this.rotationHealth.health(true);
+		while (!health.getStatus().equals(status) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			health = this.rotationHealth.health(true);
+		}
+		assertThat(health.getStatus()).isEqualTo(status);
+		return health;
+	}
+
+	private RotationResult rotate(String credential) {
+		return this.rotations
+			.rotate(new RotationRequest(credential, Trigger.API, "test", Mode.ROUTINE, false, null, null));
+	}
+
+	private Scrape scrape() {
+		return new Scrape(this.registry.scrape());
+	}
+
+	private static Map<String, String> labels(String... pairs) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			labels.put(pairs[i], pairs[i + 1]);
+		}
+		return labels;
+	}
+
+	/** Prometheus text format, read just enough to look up one series. */
+	record Scrape(String text) {
+
+		/** The sum over series of that name whose labels include these, or null. */
+		Double find(String name, Map<String, String> labels) {
+			Double sum = null;
+			for (String line : this.text.split("\\R")) {
+				if (line.startsWith("#") || line.isBlank()) {
+					continue;
+				}
+				int brace = line.indexOf('{');
+				int space = line.lastIndexOf(' ');
+				String series = (brace >= 0) ? line.substring(0, brace) : line.substring(0, line.indexOf(' '));
+				String labelText = (brace >= 0) ? line.substring(brace, line.lastIndexOf('}') + 1) : "";
+				if (series.equals(name) && labels.entrySet()
+					.stream()
+					.allMatch((label) -> labelText.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
+					sum = ((sum != null) ? sum : 0) + Double.parseDouble(line.substring(space + 1));
+				}
+			}
+			return sum;
+		}
+
+		double delta(Scrape before, String name, Map<String, String> labels) {
+			Double now = find(name, labels);
+			Double then = before.find(name, labels);
+			return ((now != null) ? now : 0) - ((then != null) ? then : 0);
+		}
+
+	}
+
+	/** A clock tests move forward instead of sleeping. */
+	static final class MovableClock extends Clock {
+
+		private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+		void advance(Duration duration) {
+			this.offset.updateAndGet((current) -> current.plus(duration));
+		}
+
+		void reset() {
+			this.offset.set(Duration.ZERO);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.now().plus(this.offset.get());
+		}
+
+	}
+
+	/** Runs an action (a fault injection) once, when a rotation reaches a phase. */
+	static final class PhaseHook implements RotationListener {
+
+		private final AtomicReference<Phase> armedAt = new AtomicReference<>();
+
+		private final AtomicReference<Runnable> action = new AtomicReference<>();
+
+		void runAt(Phase phase, Runnable run) {
+			this.action.set(run);
+			this.armedAt.set(phase);
+		}
+
+		void disarm() {
+			this.armedAt.set(null);
+		}
+
+		@Override
+		public void phaseChanged(String credential, Phase phase) {
+			if (this.armedAt.compareAndSet(phase, null)) {
+				this.action.get().run();
+			}
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Beans {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
+		@Bean
+		PhaseHook phaseHook() {
+			return new PhaseHook();
+		}
+
+	}
+
+}
