@@ -5,11 +5,12 @@ import io.micrometer.core.instrument.config.MeterFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Scheduling for the refresh of {@link CredentialStates}, and bounded meter tags. */
+/**
+ * Bounded meter tags. (The refresh of {@link CredentialStates} runs with the scheduler,
+ * which one-shot mode switches off.)
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class ObservabilityConfiguration {
 
 	/**
