@@ -1,0 +1,188 @@
+package io.github.genesysrotator.genesys;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.genesysrotator.rotation.AdminCredentials;
+import io.github.genesysrotator.rotation.AdminCredentials.ClientCredentials;
+import io.github.genesysrotator.rotation.ClientSecret;
+import io.github.genesysrotator.rotation.DependencyRejectedException;
+import io.github.genesysrotator.rotation.DependencyUnavailableException;
+import io.github.genesysrotator.rotation.GenesysOAuthClients;
+import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
+import io.github.genesysrotator.rotation.InvalidConfigurationException;
+import io.github.genesysrotator.rotation.OAuthClientView;
+import io.github.genesysrotator.rotation.RotatorProperties;
+import io.github.genesysrotator.sandbox.genesys.ClientState;
+import io.github.genesysrotator.sandbox.genesys.FaultRule;
+import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
+import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
+import io.github.genesysrotator.sandbox.genesys.GrantType;
+import io.github.genesysrotator.sandbox.genesys.OAuthPermission;
+import io.github.genesysrotator.sandbox.genesys.Operation;
+import io.github.genesysrotator.sandbox.genesys.OrgHandle;
+import io.github.genesysrotator.sandbox.genesys.SeededClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Genesys Cloud adapter against the simulator over HTTP, with the production wiring.
+ */
+class GenesysCloudClientTests {
+
+	private GenesysSimulator simulator;
+
+	private OrgHandle org;
+
+	private SeededClient admin;
+
+	private SeededClient target;
+
+	private final AtomicInteger adminReads = new AtomicInteger();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private GenesysOAuthClients client;
+
+	@BeforeEach
+	void start() {
+		this.simulator = GenesysSimulator.start(GenesysSimulatorOptions.builder().rateLimitPerMinute(1000).build());
+		this.org = this.simulator.createOrg("acme");
+		this.admin = this.org.createClientWithPermissions("rotator", OAuthPermission.VIEW, OAuthPermission.EDIT);
+		this.target = this.org.createClient("consumer", GrantType.CLIENT_CREDENTIALS);
+		this.client = client(Duration.ofSeconds(180));
+	}
+
+	@AfterEach
+	void stop() {
+		this.simulator.close();
+	}
+
+	@Test
+	void readsAClientWithoutItsSecret() {
+		OAuthClientView view = this.client.getClient("acme", this.target.id());
+		assertThat(view.id()).isEqualTo(this.target.id());
+		assertThat(view.usableForClientCredentials()).isTrue();
+		this.org.setState(this.target.id(), ClientState.INACTIVE);
+		assertThat(this.client.getClient("acme", this.target.id()).usableForClientCredentials()).isFalse();
+	}
+
+	@Test
+	void regeneratedSecretIsTheOneGenesysNowAccepts() {
+		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id());
+		assertThat(secret.reveal()).isEqualTo(this.simulator.currentSecret(this.target.id()).orElseThrow());
+		assertThat(this.client.checkToken("acme", this.target.id(), secret)).isEqualTo(TokenCheck.ACCEPTED);
+		assertThat(this.client.checkToken("acme", this.target.id(), ClientSecret.of(this.target.secret())))
+			.isEqualTo(TokenCheck.REJECTED);
+	}
+
+	@Test
+	void adminTokenIsCachedAndReacquiredAfterA401() {
+		this.client.getClient("acme", this.target.id());
+		this.client.getClient("acme", this.target.id());
+		assertThat(adminTokenRequests()).isEqualTo(1);
+		assertThat(this.adminReads).hasValue(1);
+
+		this.org.setState(this.admin.id(), ClientState.DISABLED);
+		this.org.setState(this.admin.id(), ClientState.ACTIVE);
+		this.client.getClient("acme", this.target.id());
+		assertThat(adminTokenRequests()).as("401 bad.credentials re-acquires once").isEqualTo(2);
+		assertThat(this.adminReads).as("and reads the admin credential again").hasValue(2);
+	}
+
+	@Test
+	void unknownClientIsARejectionNamingTheClientAndTheCode() {
+		assertThatThrownBy(() -> this.client.getClient("acme", "00000000-0000-4000-8000-000000000000"))
+			.isInstanceOf(DependencyRejectedException.class)
+			.hasMessageContaining("00000000-0000-4000-8000-000000000000")
+			.hasMessageContaining("404");
+	}
+
+	@Test
+	void rateLimitLongerThanTheCapIsGivenUpAtOnce() {
+		this.client = client(Duration.ofSeconds(2));
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).tooManyRequests(3600));
+		assertThatThrownBy(() -> this.client.getClient("acme", this.target.id()))
+			.isInstanceOf(DependencyUnavailableException.class)
+			.hasMessageContaining("rate limited");
+		assertThat(getClientCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void serverErrorsAndResetsAreRetriedUpToTheAttemptLimit() {
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).times(1).status(503));
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).times(1).connectionReset());
+		assertThat(this.client.getClient("acme", this.target.id()).id()).isEqualTo(this.target.id());
+
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).status(500));
+		assertThatThrownBy(() -> this.client.getClient("acme", this.target.id()))
+			.isInstanceOf(DependencyUnavailableException.class)
+			.hasMessageContaining("HTTP 500");
+	}
+
+	@Test
+	void requestsAreTimedPerOrgOperationAndStatus() {
+		this.client.getClient("acme", this.target.id());
+		assertThat(this.registry.get("rotator.genesys.requests")
+			.tags("org", "acme", "operation", "get_client", "status", "200")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("rotator.genesys.ratelimit.remaining").tag("org", "acme").gauge().value())
+			.isPositive();
+	}
+
+	@Test
+	void unknownRegionStopsStartupNamingTheProperty() {
+		assertThatThrownBy(() -> new OrgDirectory(properties("nowhere_1")))
+			.isInstanceOf(InvalidConfigurationException.class)
+			.hasMessageContaining("rotator.orgs.acme.region");
+	}
+
+	private long adminTokenRequests() {
+		return this.simulator.observations()
+			.tokenRequests()
+			.stream()
+			.filter((request) -> this.admin.id().equals(request.clientId()) && request.accepted())
+			.count();
+	}
+
+	private long getClientCalls() {
+		return this.simulator.observations()
+			.apiRequests()
+			.stream()
+			.filter((request) -> request.operation() == Operation.GET_CLIENT)
+			.count();
+	}
+
+	private GenesysOAuthClients client(Duration retryAfterCap) {
+		GenesysProperties properties = new GenesysProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
+				Duration.ofMillis(10), Duration.ofMillis(50), retryAfterCap, Duration.ofSeconds(60));
+		AdminCredentials credentials = (name) -> {
+			this.adminReads.incrementAndGet();
+			return new ClientCredentials(this.admin.id(), ClientSecret.of(this.admin.secret()));
+		};
+		return new GenesysConfiguration().genesysOAuthClients(WebClient.builder(), properties, this.registry,
+				new OrgDirectory(properties("us_east_1")), credentials, JsonMapper.builder().build(),
+				Clock.systemUTC());
+	}
+
+	private RotatorProperties properties(String region) {
+		Map<String, String> source = Map.of("rotator.orgs.acme.region", region, "rotator.orgs.acme.api-base-url",
+				this.simulator.baseUrl(), "rotator.orgs.acme.login-base-url", this.simulator.baseUrl(),
+				"rotator.orgs.acme.admin-vault-path", "genesys/admin");
+		return new Binder(new MapConfigurationPropertySource(source)).bind("rotator", RotatorProperties.class).get();
+	}
+
+}
