@@ -38,10 +38,10 @@ import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +70,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "rotator.schedule.poll=-" })
 @Import(ObservabilityIntegrationTests.Beans.class)
+@EnabledIf(value = "prometheusInstalled", disabledReason = "prometheus not installed: apt-get install prometheus")
 class PrometheusEndToEndIntegrationTests {
 
 	private static final String JOB = "genesys-secret-rotator";
@@ -111,9 +112,12 @@ class PrometheusEndToEndIntegrationTests {
 	@Autowired
 	private PhaseHook phaseHook;
 
+	static boolean prometheusInstalled() {
+		return onPath("prometheus");
+	}
+
 	@BeforeAll
 	static void startSandbox() {
-		Assumptions.assumeTrue(onPath("prometheus"), "prometheus not installed: apt-get install prometheus");
 		sandbox = Sandbox.start();
 	}
 
