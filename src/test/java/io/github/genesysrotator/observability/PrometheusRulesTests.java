@@ -1,13 +1,10 @@
 package io.github.genesysrotator.observability;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +20,21 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import static io.github.genesysrotator.observability.MonitoringAssets.ALERT_RULES;
+import static io.github.genesysrotator.observability.MonitoringAssets.BASEDIR;
+import static io.github.genesysrotator.observability.MonitoringAssets.alertRules;
+import static io.github.genesysrotator.observability.MonitoringAssets.collectNodesWith;
+import static io.github.genesysrotator.observability.MonitoringAssets.dashboard;
+import static io.github.genesysrotator.observability.MonitoringAssets.dashboardExpressions;
+import static io.github.genesysrotator.observability.MonitoringAssets.list;
+import static io.github.genesysrotator.observability.MonitoringAssets.loadYaml;
+import static io.github.genesysrotator.observability.MonitoringAssets.map;
+import static io.github.genesysrotator.observability.MonitoringAssets.metricNames;
+import static io.github.genesysrotator.observability.MonitoringAssets.onPath;
+import static io.github.genesysrotator.observability.MonitoringAssets.substituteGrafanaVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,14 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PrometheusRulesTests {
 
-	private static final Path BASEDIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-
-	private static final Path ALERT_RULES = BASEDIR.resolve("helm/genesys-secret-rotator/files/prometheus/alerts.yml");
-
 	private static final Path ALERT_TESTS = BASEDIR.resolve("src/test/resources/prometheus/alerts-test.yml");
-
-	private static final Path DASHBOARD = BASEDIR
-		.resolve("helm/genesys-secret-rotator/files/dashboards/genesys-secret-rotator.json");
 
 	private static final String PROMTOOL_MISSING = "promtool not installed: apt-get install prometheus";
 
@@ -58,24 +57,6 @@ class PrometheusRulesTests {
 			"rotator_exposure_window_seconds", "rotator_genesys_requests_seconds");
 
 	private static final Set<String> REQUIRED_ANNOTATIONS = Set.of("summary", "description", "runbook");
-
-	/** Values that stand in for Grafana variables when dashboard queries are parsed. */
-	private static final Map<String, String> GRAFANA_VARIABLES = Map.of("credential", ".*", "org", ".*", "job",
-			"genesys-secret-rotator", "__rate_interval", "5m", "__interval", "1m", "__range", "1h");
-
-	private static final Pattern GRAFANA_VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
-
-	private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
-
-	private static final Pattern LABEL_LIST = Pattern
-		.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
-
-	/** An identifier that is not a function call and not part of a number. */
-	private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:])[a-zA-Z_:][\\w:]*+(?!\\s*\\()");
-
-	private static final Set<String> PROMQL_KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-			"group_right", "offset", "bool", "and", "or", "unless", "atan2", "inf", "nan", "sum", "min", "max", "avg",
-			"count", "group", "stddev", "stdvar", "topk", "bottomk", "quantile", "count_values");
 
 	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z_:][\\w:]*)\\s*,");
 
@@ -226,20 +207,6 @@ class PrometheusRulesTests {
 		assertThat(metricNames("up{job=\"x\"} == 0 or absent(up{job=\"x\"}) unless vector(1e3)")).containsExactly("up");
 	}
 
-	static Set<String> metricNames(String expr) {
-		String stripped = STRING_LITERAL.matcher(expr).replaceAll("\"\"");
-		stripped = stripped.replaceAll("\\{[^}]*}", " ").replaceAll("\\[[^]]*]", " ");
-		stripped = LABEL_LIST.matcher(stripped).replaceAll(" $1 ");
-		Set<String> names = new TreeSet<>();
-		Matcher identifiers = IDENTIFIER.matcher(stripped);
-		while (identifiers.find()) {
-			if (!PROMQL_KEYWORDS.contains(identifiers.group().toLowerCase(Locale.ROOT))) {
-				names.add(identifiers.group());
-			}
-		}
-		return names;
-	}
-
 	private static boolean isExported(String metric) {
 		if (GAUGES_AND_COUNTERS.contains(metric)) {
 			return true;
@@ -249,34 +216,6 @@ class PrometheusRulesTests {
 					|| metric.equals(histogram + "_count"));
 	}
 
-	private static String substituteGrafanaVariables(String expr) {
-		Matcher variables = GRAFANA_VARIABLE.matcher(expr);
-		StringBuilder substituted = new StringBuilder();
-		while (variables.find()) {
-			String value = GRAFANA_VARIABLES.get(variables.group(1));
-			assertThat(value).as("a test value for Grafana variable $%s in %s", variables.group(1), expr).isNotNull();
-			variables.appendReplacement(substituted, Matcher.quoteReplacement(value));
-		}
-		variables.appendTail(substituted);
-		return substituted.toString();
-	}
-
-	private static List<String> dashboardExpressions(JsonNode dashboard) {
-		List<JsonNode> nodes = new ArrayList<>();
-		collectNodesWith(dashboard.path("panels"), "expr", nodes);
-		collectNodesWith(dashboard.path("annotations"), "expr", nodes);
-		return nodes.stream().map((node) -> node.path("expr").asString()).toList();
-	}
-
-	private static void collectNodesWith(JsonNode node, String field, List<JsonNode> found) {
-		if (node.isObject() && node.has(field)) {
-			found.add(node);
-		}
-		if (node.isContainer()) {
-			node.values().forEach((child) -> collectNodesWith(child, field, found));
-		}
-	}
-
 	private static JsonNode templateVariable(JsonNode dashboard, String name) {
 		for (JsonNode variable : dashboard.path("templating").path("list")) {
 			if (name.equals(variable.path("name").asString())) {
@@ -284,22 +223,6 @@ class PrometheusRulesTests {
 			}
 		}
 		throw new AssertionError("dashboard has no template variable '" + name + "'");
-	}
-
-	private static JsonNode dashboard() throws IOException {
-		return JsonMapper.builder().build().readTree(Files.readString(DASHBOARD));
-	}
-
-	private static List<Map<String, Object>> alertRules() throws IOException {
-		List<Map<String, Object>> alerts = new ArrayList<>();
-		for (Object group : list(loadYaml(ALERT_RULES).get("groups"))) {
-			for (Object rule : list(map(group).get("rules"))) {
-				if (map(rule).containsKey("alert")) {
-					alerts.add(map(rule));
-				}
-			}
-		}
-		return alerts;
 	}
 
 	/** GitHub's heading anchors: lower case, punctuation dropped, spaces to dashes. */
@@ -313,10 +236,7 @@ class PrometheusRulesTests {
 	}
 
 	private static void assumePromtoolInstalled() {
-		String path = System.getenv("PATH");
-		boolean installed = path != null && Arrays.stream(path.split(File.pathSeparator))
-			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, "promtool")));
-		Assumptions.assumeTrue(installed, PROMTOOL_MISSING);
+		Assumptions.assumeTrue(onPath("promtool"), PROMTOOL_MISSING);
 	}
 
 	private static void assertPromtoolSucceeds(String... arguments) throws Exception {
@@ -329,21 +249,6 @@ class PrometheusRulesTests {
 		assertThat(process.exitValue())
 			.withFailMessage("%s exited with %d:%n%s", String.join(" ", command), process.exitValue(), output)
 			.isZero();
-	}
-
-	private static Map<String, Object> loadYaml(Path file) throws IOException {
-		try (Reader reader = Files.newBufferedReader(file)) {
-			return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object yaml) {
-		return (yaml instanceof Map) ? (Map<String, Object>) yaml : Map.of();
-	}
-
-	private static List<?> list(Object yaml) {
-		return (yaml instanceof List) ? (List<?>) yaml : List.of();
 	}
 
 }
