@@ -100,6 +100,10 @@ Environment shared by the Deployment and the one-shot CronJobs.
 {{- end }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaToolOptions | quote }}
+{{- if .Values.logFormat }}
+- name: LOGGING_STRUCTURED_FORMAT_CONSOLE
+  value: {{ .Values.logFormat | quote }}
+{{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

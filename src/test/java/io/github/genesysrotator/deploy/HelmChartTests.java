@@ -251,7 +251,8 @@ class HelmChartTests {
 		assertThat(env(container))
 			.containsEntry("SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/etc/genesys-secret-rotator/config/")
 			.containsEntry("SPRING_CONFIG_IMPORT", "optional:file:/etc/genesys-secret-rotator/secrets/security.yml")
-			.containsKey("JAVA_TOOL_OPTIONS");
+			.containsKey("JAVA_TOOL_OPTIONS")
+			.containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		assertThat(mountPath(container, "config")).isEqualTo("/etc/genesys-secret-rotator/config/");
 		assertThat(mountPath(container, "secrets")).isEqualTo("/etc/genesys-secret-rotator/secrets/");
 		assertThat((Object) at(volume(pod, "secrets"), "secret", "secretName"))
