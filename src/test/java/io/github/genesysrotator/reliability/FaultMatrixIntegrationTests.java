@@ -19,7 +19,6 @@ import io.github.genesysrotator.reliability.FaultMatrix.Fault;
 import io.github.genesysrotator.reliability.FaultMatrix.World;
 import io.github.genesysrotator.rotation.ConsumerPathStore;
 import io.github.genesysrotator.rotation.CredentialCatalog;
-import io.github.genesysrotator.rotation.CredentialSpec;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationListener;
@@ -127,7 +126,7 @@ class FaultMatrixIntegrationTests {
 		sandbox.reset();
 		this.clock.reset();
 		this.crashSwitch.disarm();
-		this.observed = new ObservedGenesys(this.genesys, this::credentialOf);
+		this.observed = ObservedGenesys.watching(this.genesys, this.catalog);
 	}
 
 	@AfterAll
@@ -261,15 +260,6 @@ class FaultMatrixIntegrationTests {
 		all.add(this.results);
 		return RotationTestSupport.replica(instanceId, this.catalog, this.properties, this.observed, this.consumers,
 				this.states, this.clock, all.toArray(RotationListener[]::new));
-	}
-
-	private String credentialOf(String clientId) {
-		return this.catalog.all()
-			.stream()
-			.filter((spec) -> spec.clientIds().contains(clientId))
-			.map(CredentialSpec::name)
-			.findFirst()
-			.orElse(clientId);
 	}
 
 	private static String key(Cell cell) {

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.github.genesysrotator.rotation.ClientSecret;
+import io.github.genesysrotator.rotation.CredentialCatalog;
+import io.github.genesysrotator.rotation.CredentialSpec;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.OAuthClientView;
 import io.github.genesysrotator.rotation.OrgEndpoints;
@@ -31,9 +33,20 @@ final class ObservedGenesys implements GenesysOAuthClients {
 
 	private final AtomicBoolean crashAfterRegeneration = new AtomicBoolean();
 
-	ObservedGenesys(GenesysOAuthClients delegate, Function<String, String> credentialOf) {
+	private ObservedGenesys(GenesysOAuthClients delegate, Function<String, String> credentialOf) {
 		this.delegate = delegate;
 		this.credentialOf = credentialOf;
+	}
+
+	/** Watch the adapter, counting regenerations by the credential owning the client. */
+	static ObservedGenesys watching(GenesysOAuthClients delegate, CredentialCatalog catalog) {
+		return new ObservedGenesys(delegate,
+				(clientId) -> catalog.all()
+					.stream()
+					.filter((spec) -> spec.clientIds().contains(clientId))
+					.map(CredentialSpec::name)
+					.findFirst()
+					.orElse(clientId));
 	}
 
 	/** The next regeneration's response reaches a process that dies before using it. */
