@@ -271,8 +271,14 @@ final class CredentialRotation {
 		return this.trace.ended(Outcome.SKIPPED, reason);
 	}
 
+	/**
+	 * The one side effect nothing can undo: the lease is confirmed right before it, so a
+	 * holder that lost the lease while paused never kills a secret another instance
+	 * published.
+	 */
 	private ClientSecret regenerate(int slot) {
 		String clientId = slot(slot).clientId();
+		this.record.confirm();
 		ClientSecret secret = this.context.genesys().regenerateSecret(this.spec.org(), clientId);
 		this.trace.regenerated(clientId);
 		return secret;

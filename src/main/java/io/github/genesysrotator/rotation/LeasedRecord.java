@@ -2,6 +2,7 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 import io.github.genesysrotator.rotation.StateRecord.Lease;
@@ -49,6 +50,19 @@ final class LeasedRecord {
 	/** Apply a change and renew the lease, in one check-and-set write. */
 	void update(UnaryOperator<StateRecord> change) {
 		write(change.apply(this.record).withLease(new Lease(this.holder, this.clock.instant().plus(this.ttl))));
+	}
+
+	/**
+	 * Make sure the lease is still ours before a side effect: when less than half of it
+	 * is left, renew it. A holder paused past its lease (a GC pause, a stalled VM) then
+	 * loses this check-and-set to whoever took the record over, and stops.
+	 * @throws StateConflictException when another instance took the record over
+	 */
+	void confirm() {
+		Instant expiresAt = this.record.lease().expiresAt();
+		if (expiresAt == null || this.clock.instant().plus(this.ttl.dividedBy(2)).isAfter(expiresAt)) {
+			update(UnaryOperator.identity());
+		}
 	}
 
 	/** Apply a change and give the lease up, in one check-and-set write. */

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.github.genesysrotator.rotation.RotationException;
 import io.github.genesysrotator.rotation.RotationResult;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.DatabindException;
@@ -12,6 +13,8 @@ import tools.jackson.databind.DatabindException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -65,6 +68,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			logger.warn("API request failed: " + ex.getMessage());
 		}
 		return ResponseEntity.status(status).body(problem(status, ex.errorCode(), ex.getMessage()));
+	}
+
+	/**
+	 * Spring MVC refuses a wildcard {@code Content-Type} (such as {@code *}{@code /*})
+	 * with an {@link IllegalArgumentException} while it reads the body: that is the
+	 * client's 415, not a server error. Any other such exception stays unexpected.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex, HttpServletRequest request) {
+		if (wildcardContentType(request.getContentType())) {
+			return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+				.body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.INVALID_REQUEST,
+						"The body must be application/json"));
+		}
+		return unexpected(ex);
+	}
+
+	private static boolean wildcardContentType(String contentType) {
+		try {
+			return contentType != null && MediaType.parseMediaType(contentType).isWildcardType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	@ExceptionHandler

@@ -16,14 +16,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The sandbox and the test beans shared by the rotation integration tests. */
-final class RotationTestSupport {
+public final class RotationTestSupport {
 
-	static final Sandbox SANDBOX = Sandbox.start();
+	public static final Sandbox SANDBOX = Sandbox.start();
 
 	private RotationTestSupport() {
 	}
 
-	static void register(DynamicPropertyRegistry registry) {
+	public static void register(DynamicPropertyRegistry registry) {
 		SANDBOX.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
 		registry.add("rotator.instance-id", () -> "replica-1");
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");
@@ -37,7 +37,7 @@ final class RotationTestSupport {
 	/**
 	 * A second replica on the same Vault and Genesys: no shared memory with the first.
 	 */
-	static RotationService replica(String instanceId, CredentialCatalog catalog, RotatorProperties properties,
+	public static RotationService replica(String instanceId, CredentialCatalog catalog, RotatorProperties properties,
 			GenesysOAuthClients genesys, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
 			RotationListener... listeners) {
 		RotatorProperties other = new RotatorProperties(instanceId, properties.vault(), properties.orgs(),
@@ -46,15 +46,15 @@ final class RotationTestSupport {
 	}
 
 	/** A clock tests move forward instead of sleeping. */
-	static final class SteppingClock extends Clock {
+	public static final class SteppingClock extends Clock {
 
 		private final AtomicReference<Instant> offset = new AtomicReference<>(Instant.EPOCH);
 
-		void advance(Duration duration) {
+		public void advance(Duration duration) {
 			this.offset.updateAndGet((current) -> current.plus(duration));
 		}
 
-		void reset() {
+		public void reset() {
 			this.offset.set(Instant.EPOCH);
 		}
 
@@ -78,25 +78,25 @@ final class RotationTestSupport {
 	/**
 	 * Throws an {@link Error} when a phase is reached: the process "dies" right there.
 	 */
-	static final class CrashSwitch implements RotationListener {
+	public static final class CrashSwitch implements RotationListener {
 
 		private final AtomicReference<Phase> armedAt = new AtomicReference<>();
 
 		private final AtomicReference<Runnable> action = new AtomicReference<>();
 
-		void armAt(Phase phase) {
+		public void armAt(Phase phase) {
 			runAt(phase, () -> {
 				throw new SimulatedCrash(phase);
 			});
 		}
 
 		/** Run an action (a fault injection) once, when the phase is reached. */
-		void runAt(Phase phase, Runnable run) {
+		public void runAt(Phase phase, Runnable run) {
 			this.action.set(run);
 			this.armedAt.set(phase);
 		}
 
-		void disarm() {
+		public void disarm() {
 			this.armedAt.set(null);
 		}
 
@@ -110,16 +110,16 @@ final class RotationTestSupport {
 	}
 
 	/** The rotating thread dies without any cleanup. */
-	static final class SimulatedCrash extends Error {
+	public static final class SimulatedCrash extends Error {
 
-		SimulatedCrash(Phase phase) {
+		public SimulatedCrash(Phase phase) {
 			super("simulated crash at " + phase);
 		}
 
 	}
 
 	/** Records uncommitted-secret signals. */
-	static final class UncommittedRecorder implements RotationListener {
+	public static final class UncommittedRecorder implements RotationListener {
 
 		final List<Boolean> signals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -131,7 +131,7 @@ final class RotationTestSupport {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class Beans {
+	public static class Beans {
 
 		@Bean
 		@Primary

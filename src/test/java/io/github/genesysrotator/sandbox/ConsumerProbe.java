@@ -1,5 +1,6 @@
 package io.github.genesysrotator.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Consumers that keep authenticating with whatever the consumer path holds while a test
  * rotates, counting attempts and failures. Bounded: it stops by itself after
- * {@code maxAttempts}.
+ * {@code maxAttempts}. An injected outage (Vault unreadable, Genesys answering 5xx or not
+ * at all) is no authentication failure: it is counted apart, so fault tests can run a
+ * probe while they break the dependencies.
  */
 public final class ConsumerProbe implements AutoCloseable {
 
@@ -16,23 +19,52 @@ public final class ConsumerProbe implements AutoCloseable {
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
+	private final AtomicInteger outages = new AtomicInteger();
+
 	private final List<String> failures = new ArrayList<>();
+
+	private long firstFailureNanos;
+
+	private long lastFailureNanos;
 
 	private final Thread thread;
 
 	public ConsumerProbe(SandboxConsumer consumer, String vaultPath, int maxAttempts) {
 		this.thread = new Thread(() -> {
 			while (this.running.get() && this.attempts.get() < maxAttempts) {
-				SandboxConsumer.Published published = consumer.read(vaultPath);
 				this.attempts.incrementAndGet();
-				if (!consumer.tokenWorks(published.clientId(), published.secret())) {
-					synchronized (this.failures) {
-						this.failures.add(published.toString());
-					}
-				}
+				probeOnce(consumer, vaultPath);
 			}
 		}, "consumer-probe");
 		this.thread.start();
+	}
+
+	private void probeOnce(SandboxConsumer consumer, String vaultPath) {
+		try {
+			SandboxConsumer.Published published = consumer.read(vaultPath);
+			int status = published.clientId().isEmpty() ? -1
+					: consumer.tokenStatus(published.clientId(), published.secret());
+			if (status == 400 || status == 401) {
+				failed(published);
+			}
+			else if (status != 200) {
+				this.outages.incrementAndGet();
+			}
+		}
+		catch (IllegalStateException ex) {
+			this.outages.incrementAndGet();
+		}
+	}
+
+	private void failed(SandboxConsumer.Published published) {
+		synchronized (this.failures) {
+			long now = System.nanoTime();
+			if (this.failures.isEmpty()) {
+				this.firstFailureNanos = now;
+			}
+			this.lastFailureNanos = now;
+			this.failures.add(published.toString());
+		}
 	}
 
 	/** Stop and wait for the probe; returns what it saw. */
@@ -40,7 +72,9 @@ public final class ConsumerProbe implements AutoCloseable {
 		this.running.set(false);
 		this.thread.join();
 		synchronized (this.failures) {
-			return new Report(this.attempts.get(), List.copyOf(this.failures));
+			Duration broken = this.failures.isEmpty() ? Duration.ZERO
+					: Duration.ofNanos(this.lastFailureNanos - this.firstFailureNanos);
+			return new Report(this.attempts.get(), List.copyOf(this.failures), this.outages.get(), broken);
 		}
 	}
 
@@ -52,10 +86,12 @@ public final class ConsumerProbe implements AutoCloseable {
 	/**
 	 * What the probe saw.
 	 *
-	 * @param attempts token requests made
-	 * @param failures the consumer-path versions that failed to authenticate
+	 * @param attempts read-and-authenticate attempts made
+	 * @param failures the consumer-path versions whose secret Genesys refused
+	 * @param outages attempts that could not read Vault or reach Genesys
+	 * @param brokenFor wall time from the first refused secret to the last one
 	 */
-	public record Report(int attempts, List<String> failures) {
+	public record Report(int attempts, List<String> failures, int outages, Duration brokenFor) {
 
 	}
 

@@ -22,6 +22,9 @@ public final class SandboxConsumer {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Bounds a request that a fault made hang. */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Sandbox sandbox;
@@ -46,18 +49,28 @@ public final class SandboxConsumer {
 
 	/** Whether this client id and secret obtain a token right now. */
 	public boolean tokenWorks(String clientId, String secret) {
+		return tokenStatus(clientId, secret) == 200;
+	}
+
+	/**
+	 * The HTTP status of a token request with this client id and secret: 200 obtains a
+	 * token, 400/401 means Genesys refused the secret, anything else is an outage.
+	 */
+	public int tokenStatus(String clientId, String secret) {
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.sandbox.genesys().baseUrl() + "/oauth/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.timeout(REQUEST_TIMEOUT)
 			.build();
-		return send(request).statusCode() == 200;
+		return send(request).statusCode();
 	}
 
 	private JsonNode get(String uri) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
 			.header("X-Vault-Token", this.sandbox.vaultToken())
+			.timeout(REQUEST_TIMEOUT)
 			.GET()
 			.build();
 		return JSON.readTree(send(request).body());

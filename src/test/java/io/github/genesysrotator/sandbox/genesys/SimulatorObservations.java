@@ -21,6 +21,8 @@ public final class SimulatorObservations {
 
 	private final Set<String> issuedSecrets = new LinkedHashSet<>();
 
+	private final Map<String, List<String>> regeneratedSecrets = new LinkedHashMap<>();
+
 	SimulatorObservations() {
 	}
 
@@ -52,11 +54,20 @@ public final class SimulatorObservations {
 		return List.copyOf(this.issuedSecrets);
 	}
 
+	/**
+	 * The secrets regenerations of a client issued since the last {@link #reset()}, in
+	 * order: the last one is the secret the client has now.
+	 */
+	public synchronized List<String> regeneratedSecrets(String clientId) {
+		return List.copyOf(this.regeneratedSecrets.getOrDefault(clientId, List.of()));
+	}
+
 	/** Clears logs and counters; keeps {@link #issuedSecrets()}. */
 	public synchronized void reset() {
 		this.tokenRequests.clear();
 		this.apiRequests.clear();
 		this.regenerations.clear();
+		this.regeneratedSecrets.clear();
 	}
 
 	synchronized void recordTokenRequest(TokenRequestRecord record) {
@@ -67,8 +78,9 @@ public final class SimulatorObservations {
 		this.apiRequests.add(record);
 	}
 
-	synchronized void recordRegeneration(String clientId) {
+	synchronized void recordRegeneration(String clientId, String secret) {
 		this.regenerations.merge(clientId, 1, Integer::sum);
+		this.regeneratedSecrets.computeIfAbsent(clientId, (id) -> new ArrayList<>()).add(secret);
 	}
 
 	synchronized void recordIssuedSecret(String secret) {

@@ -89,13 +89,14 @@ final class SimulatorState {
 
 	synchronized void regenerateSecret(OAuthClientEntity caller, OAuthClientEntity client) {
 		Instant now = now();
-		client.newSecret(issueSecret(), now.plus(this.options.secretPropagationDelay()),
+		String secret = issueSecret();
+		client.newSecret(secret, now.plus(this.options.secretPropagationDelay()),
 				now.plus(this.options.oldSecretGrace()));
 		client.touch(now, clientRef(caller));
 		if (!this.options.tokensSurviveRegeneration()) {
 			revokeTokensOf(client.id());
 		}
-		this.observations.recordRegeneration(client.id());
+		this.observations.recordRegeneration(client.id(), secret);
 	}
 
 	synchronized void deleteClient(OAuthClientEntity client) {

@@ -1,0 +1,105 @@
+package io.github.genesysrotator.reliability;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.github.genesysrotator.rotation.ClientSecret;
+import io.github.genesysrotator.rotation.CredentialCatalog;
+import io.github.genesysrotator.rotation.CredentialSpec;
+import io.github.genesysrotator.rotation.GenesysOAuthClients;
+import io.github.genesysrotator.rotation.OAuthClientView;
+import io.github.genesysrotator.rotation.OrgEndpoints;
+import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
+
+/**
+ * The production Genesys adapter, watched: it measures how many regenerations of one
+ * credential's clients are in flight at once (across every replica sharing it), and can
+ * make the process "die" right after Genesys answered a regeneration, when the new secret
+ * exists only in memory.
+ */
+final class ObservedGenesys implements GenesysOAuthClients {
+
+	private final GenesysOAuthClients delegate;
+
+	private final Function<String, String> credentialOf;
+
+	private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean crashAfterRegeneration = new AtomicBoolean();
+
+	private ObservedGenesys(GenesysOAuthClients delegate, Function<String, String> credentialOf) {
+		this.delegate = delegate;
+		this.credentialOf = credentialOf;
+	}
+
+	/** Watch the adapter, counting regenerations by the credential owning the client. */
+	static ObservedGenesys watching(GenesysOAuthClients delegate, CredentialCatalog catalog) {
+		return new ObservedGenesys(delegate,
+				(clientId) -> catalog.all()
+					.stream()
+					.filter((spec) -> spec.clientIds().contains(clientId))
+					.map(CredentialSpec::name)
+					.findFirst()
+					.orElse(clientId));
+	}
+
+	/** The next regeneration's response reaches a process that dies before using it. */
+	void crashAfterNextRegeneration() {
+		this.crashAfterRegeneration.set(true);
+	}
+
+	/** The most regenerations of one credential's clients that were in flight at once. */
+	int maxConcurrentRegenerations(String credential) {
+		return this.maxInFlight.getOrDefault(credential, new AtomicInteger()).get();
+	}
+
+	void reset() {
+		this.crashAfterRegeneration.set(false);
+		this.inFlight.clear();
+		this.maxInFlight.clear();
+	}
+
+	@Override
+	public ClientSecret regenerateSecret(String org, String clientId) {
+		String credential = this.credentialOf.apply(clientId);
+		int now = this.inFlight.computeIfAbsent(credential, (key) -> new AtomicInteger()).incrementAndGet();
+		this.maxInFlight.computeIfAbsent(credential, (key) -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+		try {
+			ClientSecret secret = this.delegate.regenerateSecret(org, clientId);
+			if (this.crashAfterRegeneration.compareAndSet(true, false)) {
+				throw new SimulatedCrash(Phase.REGENERATING);
+			}
+			return secret;
+		}
+		finally {
+			this.inFlight.get(credential).decrementAndGet();
+		}
+	}
+
+	@Override
+	public OAuthClientView getClient(String org, String clientId) {
+		return this.delegate.getClient(org, clientId);
+	}
+
+	@Override
+	public TokenCheck checkToken(String org, String clientId, ClientSecret secret) {
+		return this.delegate.checkToken(org, clientId, secret);
+	}
+
+	@Override
+	public void checkAdminAccess(String org) {
+		this.delegate.checkAdminAccess(org);
+	}
+
+	@Override
+	public OrgEndpoints endpoints(String org) {
+		return this.delegate.endpoints(org);
+	}
+
+}
