@@ -1,5 +1,7 @@
 package io.github.genesysrotator;
 
+import java.util.Map;
+
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SimulatorsOnly;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
@@ -25,8 +27,8 @@ public final class TestGenesysSecretRotatorApplication {
 		int vaultPort = Integer.getInteger("sandbox.vault-port", 8200);
 		Sandbox sandbox = Sandbox.start(genesysPort, vaultPort, GenesysSimulatorOptions.builder());
 		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-		new SpringApplicationBuilder(GenesysSecretRotatorApplication.class).properties(sandbox.serviceProperties())
-			.run(args);
+		new SpringApplicationBuilder(GenesysSecretRotatorApplication.class)
+			.run(sandbox.serviceArguments(Map.of(), args));
 		System.out.println(SandboxBanner.text(sandbox));
 	}
 
