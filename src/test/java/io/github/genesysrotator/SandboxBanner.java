@@ -8,20 +8,22 @@ final class SandboxBanner {
 	private SandboxBanner() {
 	}
 
-	static String text(Sandbox sandbox) {
+	/**
+	 * @param api the service's API base URL, e.g. {@code http://localhost:8080}
+	 * @param management the management base URL, e.g. {@code http://localhost:8081}
+	 */
+	static String text(Sandbox sandbox, String api, String management) {
 		String vault = sandbox.vaultUri().toString();
 		String auth = "-H 'Authorization: Bearer " + Sandbox.API_TOKEN + "'";
 		return String.join(System.lineSeparator(), "", "=== genesys-secret-rotator sandbox ===",
 				"Genesys Cloud simulator : " + sandbox.genesys().baseUrl() + "   (admin/observations: /__sim/)",
 				"Vault simulator         : " + vault + "   (root token: " + sandbox.vaultToken() + ")",
-				"Rotator API             : http://localhost:8080/api/v1   (bearer token: " + Sandbox.API_TOKEN + ")",
-				"Health and metrics      : http://localhost:8081/actuator/health | /actuator/prometheus", "", "Try:",
-				"  curl -s " + auth + " http://localhost:8080/api/v1/credentials",
-				"  curl -s " + auth + " -X POST http://localhost:8080/api/v1/credentials/" + Sandbox.DUAL
-						+ "/rotations",
-				"  curl -s " + auth + " -X POST http://localhost:8080/api/v1/credentials/" + Sandbox.SINGLE
-						+ "/rotations",
-				"  curl -s " + auth + " http://localhost:8080/api/v1/credentials/" + Sandbox.DUAL + "/rotations",
+				"Rotator API             : " + api + "/api/v1   (bearer token: " + Sandbox.API_TOKEN + ")",
+				"Health and metrics      : " + management + "/actuator/health | /actuator/prometheus", "", "Try:",
+				"  curl -s " + auth + " " + api + "/api/v1/credentials",
+				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.DUAL + "/rotations",
+				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.SINGLE + "/rotations",
+				"  curl -s " + auth + " " + api + "/api/v1/credentials/" + Sandbox.DUAL + "/rotations",
 				"  curl -s -H 'X-Vault-Token: " + sandbox.vaultToken() + "' " + vault + "/v1/secret/data/"
 						+ Sandbox.DUAL_PATH,
 				"  curl -s -u <client_id>:<client_secret> -d grant_type=client_credentials "

@@ -1,10 +1,13 @@
 package io.github.genesysrotator;
 
+import java.util.Map;
+
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SimulatorsOnly;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code ./mvnw spring-boot:test-run}: the service on its embedded sandbox. Starts the
@@ -25,9 +28,14 @@ public final class TestGenesysSecretRotatorApplication {
 		int vaultPort = Integer.getInteger("sandbox.vault-port", 8200);
 		Sandbox sandbox = Sandbox.start(genesysPort, vaultPort, GenesysSimulatorOptions.builder());
 		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-		new SpringApplicationBuilder(GenesysSecretRotatorApplication.class).properties(sandbox.serviceProperties())
-			.run(args);
-		System.out.println(SandboxBanner.text(sandbox));
+		Environment environment = new SpringApplicationBuilder(GenesysSecretRotatorApplication.class)
+			.run(sandbox.serviceArguments(Map.of(), args))
+			.getEnvironment();
+		// The ports actually bound, which --server.port and --management.server.port
+		// change.
+		System.out.println(
+				SandboxBanner.text(sandbox, "http://localhost:" + environment.getProperty("local.server.port", "8080"),
+						"http://localhost:" + environment.getProperty("local.management.port", "8081")));
 	}
 
 }

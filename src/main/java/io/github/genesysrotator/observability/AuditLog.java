@@ -1,8 +1,6 @@
 package io.github.genesysrotator.observability;
 
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.CredentialSpec;
@@ -34,8 +32,7 @@ class AuditLog implements RotationListener {
 
 	private final CredentialCatalog catalog;
 
-	/** Rotation ids of rollbacks: their result is reported again by finished(). */
-	private final Set<String> rollbacks = ConcurrentHashMap.newKeySet();
+	private final RollbackEchoes rollbacks = new RollbackEchoes();
 
 	AuditLog(CredentialCatalog catalog) {
 		this.catalog = catalog;
@@ -55,15 +52,13 @@ class AuditLog implements RotationListener {
 
 	@Override
 	public void rolledBack(RotationResult result) {
-		if (result.rotationId() != null) {
-			this.rollbacks.add(result.rotationId());
-		}
+		this.rollbacks.rolledBack(result);
 		log("rotation.rolledback", result);
 	}
 
 	@Override
 	public void finished(RotationResult result) {
-		if (result.dryRun() || (result.rotationId() != null && this.rollbacks.remove(result.rotationId()))) {
+		if (this.rollbacks.notATransition(result)) {
 			return;
 		}
 		String event = eventOf(result);

@@ -1,8 +1,6 @@
 package io.github.genesysrotator.observability;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 import io.github.genesysrotator.rotation.CredentialCatalog;
@@ -39,8 +37,8 @@ class RotationMetrics implements RotationListener {
 
 	private final MeterRegistry registry;
 
-	/** Rotation ids of rollbacks: their result is reported twice, and is no rotation. */
-	private final Set<String> rollbacks = ConcurrentHashMap.newKeySet();
+	/** A rollback's result is reported twice, and is no rotation. */
+	private final RollbackEchoes rollbacks = new RollbackEchoes();
 
 	RotationMetrics(MeterRegistry registry, CredentialCatalog catalog, CredentialStates states) {
 		this.registry = registry;
@@ -54,14 +52,12 @@ class RotationMetrics implements RotationListener {
 
 	@Override
 	public void rolledBack(RotationResult result) {
-		if (result.rotationId() != null) {
-			this.rollbacks.add(result.rotationId());
-		}
+		this.rollbacks.rolledBack(result);
 	}
 
 	@Override
 	public void finished(RotationResult result) {
-		if (result.dryRun() || (result.rotationId() != null && this.rollbacks.remove(result.rotationId()))) {
+		if (this.rollbacks.notATransition(result)) {
 			return;
 		}
 		Counter.builder("rotator.rotations")

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
@@ -165,6 +166,20 @@ public final class Sandbox implements AutoCloseable {
 		properties.put("rotator.security.api-tokens[0].sha256", sha256(API_TOKEN));
 		properties.put("rotator.security.api-tokens[0].roles", "read,rotate");
 		return properties;
+	}
+
+	/**
+	 * {@link #serviceProperties()} followed by {@code extra}, as command-line arguments
+	 * for a {@code SpringApplication} run: as default properties they would lose to
+	 * {@code application.yml} (whose Vault address is {@code VAULT_ADDR} or port 8200).
+	 */
+	public String[] serviceArguments(Map<String, Object> overrides, String... extra) {
+		Map<String, Object> properties = new LinkedHashMap<>(serviceProperties());
+		properties.putAll(overrides);
+		Stream<String> sandbox = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue());
+		return Stream.concat(sandbox, Stream.of(extra)).toArray(String[]::new);
 	}
 
 	private static void credential(Map<String, Object> properties, String name, String strategy, String path,

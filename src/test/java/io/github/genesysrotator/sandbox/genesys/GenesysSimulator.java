@@ -16,6 +16,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * An in-memory Genesys Cloud over real HTTP: {@code POST /oauth/token} and
@@ -117,6 +118,12 @@ public final class GenesysSimulator implements AutoCloseable {
 
 	private final Set<Connection> hungConnections = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Event loops of its own: the service under test disposes Reactor Netty's global ones
+	 * when its context closes, which would take the simulator down with it.
+	 */
+	private final LoopResources loops = LoopResources.create("genesys-simulator", 2, true);
+
 	private final DisposableServer server;
 
 	private GenesysSimulator(GenesysSimulatorOptions options) {
@@ -128,6 +135,7 @@ public final class GenesysSimulator implements AutoCloseable {
 		this.clientsApi = new OAuthClientsApi(this.state, this.apiRateLimiter, options.secretAbsence());
 		this.adminApi = new AdminApi(this);
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(options.port())
 			.handle(this::handle)
@@ -195,6 +203,7 @@ public final class GenesysSimulator implements AutoCloseable {
 	public void close() {
 		this.hungConnections.forEach(Connection::dispose);
 		this.server.disposeNow(Duration.ofSeconds(5));
+		this.loops.disposeLater().block(Duration.ofSeconds(5));
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {

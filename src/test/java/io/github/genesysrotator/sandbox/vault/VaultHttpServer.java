@@ -15,6 +15,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +38,8 @@ final class VaultHttpServer {
 
 	private DisposableServer server;
 
+	private LoopResources loops;
+
 	VaultHttpServer(VaultRouter router, FaultInjector faults, RequestLog log, Function<SimRequest, SimResponse> admin) {
 		this.router = router;
 		this.faults = faults;
@@ -45,7 +48,11 @@ final class VaultHttpServer {
 	}
 
 	void start(int port) {
+		// Event loops of its own: the service under test disposes Reactor Netty's global
+		// ones when its context closes.
+		this.loops = LoopResources.create("vault-simulator", 2, true);
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(port)
 			.handle((request, response) -> request.receive()
@@ -69,6 +76,9 @@ final class VaultHttpServer {
 				// Connections held open by a timeout fault: closing them is all we
 				// wanted.
 			}
+		}
+		if (this.loops != null) {
+			this.loops.disposeLater().block(Duration.ofSeconds(5));
 		}
 	}
 

@@ -1,0 +1,73 @@
+package io.github.genesysrotator.observability;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.genesysrotator.observability.NotificationProperties.Event;
+import io.github.genesysrotator.observability.NotificationProperties.Webhook;
+import io.github.genesysrotator.rotation.Outcome;
+import io.github.genesysrotator.rotation.RotationListener;
+import io.github.genesysrotator.rotation.RotationResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tells the configured webhooks about succeeded, failed and rolled back rotations as
+ * CloudEvents. Runs on the rotating thread only long enough to build the body and queue
+ * it; the {@link WebhookDispatcher} does the sending. Busy, refused and dry-run attempts
+ * changed nothing and raise no event.
+ */
+final class WebhookNotifier implements RotationListener {
+
+	private final List<Webhook> webhooks;
+
+	private final WebhookDispatcher dispatcher;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Supplier<String> instanceId;
+
+	private final RollbackEchoes rollbacks = new RollbackEchoes();
+
+	WebhookNotifier(List<Webhook> webhooks, WebhookDispatcher dispatcher, JsonMapper json, Clock clock,
+			Supplier<String> instanceId) {
+		this.webhooks = List.copyOf(webhooks);
+		this.dispatcher = dispatcher;
+		this.json = json;
+		this.clock = clock;
+		this.instanceId = instanceId;
+	}
+
+	@Override
+	public void rolledBack(RotationResult result) {
+		this.rollbacks.rolledBack(result);
+		publish(Event.ROTATION_ROLLEDBACK, result);
+	}
+
+	@Override
+	public void finished(RotationResult result) {
+		if (this.rollbacks.notATransition(result)) {
+			return;
+		}
+		if (result.outcome() == Outcome.SUCCESS) {
+			publish(Event.ROTATION_SUCCEEDED, result);
+		}
+		else if (result.outcome() == Outcome.FAILED) {
+			publish(Event.ROTATION_FAILED, result);
+		}
+	}
+
+	private void publish(Event event, RotationResult result) {
+		List<Webhook> targets = this.webhooks.stream().filter((webhook) -> webhook.wants(event)).toList();
+		if (targets.isEmpty()) {
+			return;
+		}
+		RotationCloudEvent cloudEvent = RotationCloudEvent.of(event, result, this.instanceId.get(),
+				this.clock.instant());
+		byte[] body = this.json.writeValueAsBytes(cloudEvent);
+		targets.forEach((webhook) -> this.dispatcher.submit(webhook, cloudEvent.id(), body));
+	}
+
+}

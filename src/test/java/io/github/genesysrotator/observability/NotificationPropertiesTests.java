@@ -1,0 +1,81 @@
+package io.github.genesysrotator.observability;
+
+import java.util.Map;
+
+import io.github.genesysrotator.observability.NotificationProperties.Event;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NotificationPropertiesTests {
+
+	private static final String SHORT_KEY = "too-short-key";
+
+	@Test
+	void bindsWebhooksWithEventsByTheirCloudEventsName() {
+		NotificationProperties properties = bind(Map.of("rotator.notifications.webhooks[0].name", "chatops",
+				"rotator.notifications.webhooks[0].url", "https://hooks.example.com/rotator",
+				"rotator.notifications.webhooks[0].secret", "0123456789abcdef0123",
+				"rotator.notifications.webhooks[0].events", "rotation.failed,rotation.rolledback"));
+		assertThat(properties.webhooks()).singleElement().satisfies((webhook) -> {
+			assertThat(webhook.events()).containsExactlyInAnyOrder(Event.ROTATION_FAILED, Event.ROTATION_ROLLEDBACK);
+			assertThat(webhook.toString()).doesNotContain("0123456789abcdef0123");
+		});
+		assertThat(properties.delivery().maxAttempts()).isEqualTo(5);
+	}
+
+	@Test
+	void noEventsMeansAllEvents() {
+		NotificationProperties properties = bind(
+				Map.of("rotator.notifications.webhooks[0].name", "all", "rotator.notifications.webhooks[0].url",
+						"http://localhost:9000/", "rotator.notifications.webhooks[0].secret", "0123456789abcdef0123"));
+		assertThat(properties.webhooks().get(0).events()).containsExactlyInAnyOrder(Event.values());
+	}
+
+	@Test
+	void shortSecretIsRefusedByNameWithoutRepeatingIt() {
+		assertThatThrownBy(() -> bind(
+				Map.of("rotator.notifications.webhooks[0].name", "chatops", "rotator.notifications.webhooks[0].url",
+						"https://hooks.example.com/", "rotator.notifications.webhooks[0].secret", SHORT_KEY)))
+			.isInstanceOf(BindException.class)
+			.satisfies((ex) -> assertThat(messages(ex)).contains("rotator.notifications.webhooks[0].secret")
+				.doesNotContain(SHORT_KEY));
+	}
+
+	@Test
+	void urlMustBeAbsoluteHttp() {
+		assertThatThrownBy(() -> bind(Map.of("rotator.notifications.webhooks[0].name", "chatops",
+				"rotator.notifications.webhooks[0].url", "ftp://hooks.example.com/",
+				"rotator.notifications.webhooks[0].secret", "0123456789abcdef0123")))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("rotator.notifications.webhooks[0].url"));
+	}
+
+	@Test
+	void namesAreUnique() {
+		assertThatThrownBy(() -> bind(
+				Map.of("rotator.notifications.webhooks[0].name", "chatops", "rotator.notifications.webhooks[0].url",
+						"https://a.example.com/", "rotator.notifications.webhooks[0].secret", "0123456789abcdef0123",
+						"rotator.notifications.webhooks[1].name", "chatops", "rotator.notifications.webhooks[1].url",
+						"https://b.example.com/", "rotator.notifications.webhooks[1].secret", "0123456789abcdef0123")))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("rotator.notifications.webhooks[1].name"));
+	}
+
+	private static NotificationProperties bind(Map<String, String> values) {
+		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("rotator.notifications",
+				NotificationProperties.class);
+	}
+
+	private static String messages(Throwable ex) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			all.append(cause.getMessage()).append('\n');
+		}
+		return all.toString();
+	}
+
+}

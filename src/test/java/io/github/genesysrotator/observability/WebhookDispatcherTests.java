@@ -1,0 +1,110 @@
+package io.github.genesysrotator.observability;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.github.genesysrotator.observability.NotificationProperties.Delivery;
+import io.github.genesysrotator.observability.NotificationProperties.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhookDispatcherTests {
+
+	private static final String KEY = "dispatcher-key-0123456789";
+
+	private final WebhookReceiver receiver = WebhookReceiver.start(KEY);
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@AfterEach
+	void stop() {
+		this.receiver.close();
+	}
+
+	@Test
+	void fullQueueDropsAndCountsWithoutWaiting() throws Exception {
+		WebhookDispatcher dispatcher = dispatcher(1, 3);
+		Webhook webhook = new Webhook("slow", this.receiver.url(), KEY, null);
+		CountDownLatch gate = new CountDownLatch(1);
+		this.receiver.holdUntil(gate);
+		try {
+			dispatcher.submit(webhook, "first", body("first"));
+			this.receiver.awaitArrival();
+			dispatcher.submit(webhook, "second", body("second"));
+			assertThat(count("slow", "dropped")).isEqualTo(1);
+		}
+		finally {
+			gate.countDown();
+		}
+		assertThat(this.receiver.next().body()).isEqualTo("{\"n\":\"first\"}");
+		dispatcher.destroy();
+		assertThat(count("slow", "delivered")).isEqualTo(1);
+		assertThat(this.receiver.attempts()).hasSize(1);
+	}
+
+	@Test
+	void givesUpAfterMaxAttemptsAndDoesNotRetryClientErrors() throws Exception {
+		WebhookDispatcher dispatcher = dispatcher(10, 3);
+		this.receiver.answer(503, 503, 503);
+		dispatcher.submit(new Webhook("down", this.receiver.url(), KEY, null), "e1", body("e1"));
+		assertThat(dispatcher.awaitIdle(Duration.ofSeconds(20))).isTrue();
+		assertThat(this.receiver.attempts()).hasSize(3);
+		assertThat(count("down", "failed")).isEqualTo(1);
+
+		this.receiver.answer(400);
+		dispatcher.submit(new Webhook("refusing", this.receiver.url(), KEY, null), "e2", body("e2"));
+		assertThat(dispatcher.awaitIdle(Duration.ofSeconds(20))).isTrue();
+		assertThat(this.receiver.attempts()).hasSize(4);
+		assertThat(count("refusing", "failed")).isEqualTo(1);
+		dispatcher.destroy();
+	}
+
+	@Test
+	void wrongKeyIsRefusedByTheReceiver() throws Exception {
+		WebhookDispatcher dispatcher = dispatcher(10, 3);
+		dispatcher.submit(new Webhook("wrong-key", this.receiver.url(), "another-key-0123456789", null), "e",
+				body("e"));
+		dispatcher.destroy();
+		assertThat(this.receiver.attempts()).singleElement()
+			.satisfies((attempt) -> assertThat(attempt.signatureValid()).isFalse());
+		assertThat(count("wrong-key", "failed")).isEqualTo(1);
+	}
+
+	@Test
+	void backoffDoublesUpToTheLongestPause() {
+		WebhookDispatcher dispatcher = new WebhookDispatcher(new Delivery(10, 10, Duration.ofSeconds(1),
+				Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+				this.registry);
+		assertThat(List.of(1, 2, 3, 4, 60).stream().map(dispatcher::backoff)).containsExactly(Duration.ofSeconds(1),
+				Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
+	}
+
+	private WebhookDispatcher dispatcher(int capacity, int attempts) {
+		return new WebhookDispatcher(new Delivery(capacity, attempts, Duration.ofMillis(5), Duration.ofMillis(20),
+				Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(30)), this.registry);
+	}
+
+	private double count(String webhook, String outcome) {
+		return deliveries(this.registry, webhook, outcome);
+	}
+
+	/** The {@code rotator.webhook.deliveries} count of a webhook and outcome. */
+	static double deliveries(MeterRegistry registry, String webhook, String outcome) {
+		var counter = registry.find("rotator.webhook.deliveries")
+			.tag("webhook", webhook)
+			.tag("outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static byte[] body(String n) {
+		return ("{\"n\":\"" + n + "\"}").getBytes(StandardCharsets.UTF_8);
+	}
+
+}
