@@ -28,9 +28,7 @@ public final class TestGenesysSecretRotatorApplication {
 		int vaultPort = Integer.getInteger("sandbox.vault-port", 8200);
 		Sandbox sandbox = Sandbox.start(genesysPort, vaultPort, GenesysSimulatorOptions.builder());
 		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-		Environment environment = new SpringApplicationBuilder(GenesysSecretRotatorApplication.class)
-			.run(sandbox.serviceArguments(Map.of(), args))
-			.getEnvironment();
+		Environment environment = Sandbox.application().run(sandbox.serviceArguments(Map.of(), args)).getEnvironment();
 		// The ports actually bound, which --server.port and --management.server.port
 		// change.
 		System.out.println(

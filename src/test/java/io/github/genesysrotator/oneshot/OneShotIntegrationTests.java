@@ -148,8 +148,7 @@ class OneShotIntegrationTests {
 	private static ConfigurableApplicationContext run(String... args) {
 		Map<String, Object> timings = Map.of("rotator.instance-id", "oneshot-job", "rotator.rotation.verify-interval",
 				"50ms", "rotator.genesys.initial-backoff", "20ms", "rotator.genesys.max-attempts", "2");
-		return new SpringApplicationBuilder(GenesysSecretRotatorApplication.class)
-			.run(sandbox.serviceArguments(timings, args));
+		return Sandbox.application().run(sandbox.serviceArguments(timings, args));
 	}
 
 	private record Run(int exitCode, JsonNode result, String printed) {

@@ -113,8 +113,7 @@ class MultiReplicaSchedulingIntegrationTests {
 			ManualTaskScheduler tasks, OutcomeRecorder recorder) {
 
 		static Replica start(String id) {
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(GenesysSecretRotatorApplication.class,
-					RecorderConfiguration.class)
+			ConfigurableApplicationContext context = Sandbox.application(RecorderConfiguration.class)
 				.run(sandbox.serviceArguments(Map.of("rotator.instance-id", id, "rotator.schedule.enabled", "false",
 						"spring.main.web-application-type", "none", "rotator.rotation.verify-interval", "50ms")));
 			ManualTaskScheduler tasks = new ManualTaskScheduler();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.genesysrotator.GenesysSecretRotatorApplication;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
 import io.github.genesysrotator.sandbox.genesys.GrantType;
@@ -17,6 +18,8 @@ import io.github.genesysrotator.sandbox.genesys.OrgHandle;
 import io.github.genesysrotator.sandbox.genesys.SeededClient;
 import io.github.genesysrotator.sandbox.vault.VaultSeeding;
 import io.github.genesysrotator.sandbox.vault.VaultSimulator;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The demo world: a Genesys Cloud simulator with one org (an admin client, a dual pair
@@ -201,6 +204,19 @@ public final class Sandbox implements AutoCloseable {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The service as a plain application rather than a test context. Component scanning
+	 * would pick up test-only configuration from the test classpath (a test's movable
+	 * clock, its crash switch): the same filter a test context uses leaves it out.
+	 */
+	public static SpringApplicationBuilder application(Class<?>... extraSources) {
+		Class<?>[] sources = new Class<?>[extraSources.length + 1];
+		sources[0] = GenesysSecretRotatorApplication.class;
+		System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+		return new SpringApplicationBuilder(sources).initializers((context) -> context.getBeanFactory()
+			.registerSingleton("testClassesExcludeFilter", new TestClassesExcludeFilter()));
 	}
 
 	@Override
