@@ -38,6 +38,10 @@ final class Samples {
 		return percentile(100);
 	}
 
+	double min() {
+		return percentile(0);
+	}
+
 	Map<String, Object> summary() {
 		Map<String, Object> summary = new LinkedHashMap<>();
 		summary.put("count", count());
