@@ -66,8 +66,7 @@ public final class FleetRun {
 		return "org-" + org + "-c" + index;
 	}
 
-	private static List<RotationResult> rotateAll(RotationService rotations, int orgs, int perOrg)
-			throws InterruptedException, java.util.concurrent.ExecutionException {
+	private static List<RotationResult> rotateAll(RotationService rotations, int orgs, int perOrg) throws Exception {
 		List<ExecutorService> workers = new ArrayList<>();
 		List<Future<RotationResult>> pending = new ArrayList<>();
 		for (int org = 0; org < orgs; org++) {
