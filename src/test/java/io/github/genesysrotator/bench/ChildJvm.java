@@ -39,9 +39,9 @@ final class ChildJvm {
 
 	/** Run a child to its end (bounded) and return what it reported. */
 	@SuppressWarnings("unchecked")
-	static Map<String, Object> run(String mainClass, List<String> args, long timeoutMinutes)
+	static Map<String, Object> run(String mainClass, String label, List<String> args, long timeoutMinutes)
 			throws IOException, InterruptedException {
-		Path log = BenchResults.directory().resolve(simpleName(mainClass) + "-" + String.join("-", args) + ".log");
+		Path log = BenchResults.directory().resolve(simpleName(mainClass) + "-" + label + ".log");
 		Process process = command(mainClass, args, log).start();
 		if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
