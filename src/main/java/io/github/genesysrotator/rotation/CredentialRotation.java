@@ -35,6 +35,9 @@ final class CredentialRotation {
 
 	private boolean published;
 
+	/** Resuming a rotation a crash left behind, which may have published already. */
+	private boolean resumed;
+
 	private String action = "rotation";
 
 	CredentialRotation(CredentialSpec spec, RotationRequest request, RotationContext context) {
@@ -64,6 +67,7 @@ final class CredentialRotation {
 	/** Finish a rotation whose holder died, from the phase it reached. */
 	RotationResult resume(Stored<StateRecord> stored) {
 		try {
+			this.resumed = true;
 			this.journal = stored.value().journal().resumedBy(Trigger.RECOVERY, this.request.actor());
 			this.trace.identify(this.journal.rotationId(), Trigger.RECOVERY);
 			take(stored);
@@ -301,10 +305,13 @@ final class CredentialRotation {
 		this.trace.phase(Phase.VERIFIED);
 	}
 
-	/** Publish to the consumer path, unless a lost response means it already happened. */
+	/**
+	 * Publish to the consumer path, unless a crash before this run means it already
+	 * happened. A fresh run needs no read first: its check-and-set write finds out.
+	 */
 	private void publish(int slot, ClientSecret secret, long expectedVersion) {
 		String clientId = slot(slot).clientId();
-		Optional<PublishedCredential> already = (expectedVersion > 0)
+		Optional<PublishedCredential> already = (this.resumed && expectedVersion > 0)
 				? consumerPath().filter((current) -> this.journal.rotationId().equals(current.rotationId()))
 				: Optional.empty();
 		long version = already.map(PublishedCredential::version)

@@ -6,15 +6,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.genesysrotator.rotation.StateRecord.Slot;
 
 /**
  * Checks everything a rotation needs before it changes anything, and works out which
  * client to regenerate. It has no side effects: a failure here leaves Genesys and Vault
- * as they were.
+ * as they were. Its reads are independent of each other and run in parallel, so they cost
+ * one round trip instead of one per read.
  */
 final class Preflight {
+
+	/**
+	 * The blocking reads of running preflights: a few per rotation in progress, so the
+	 * pool stays small; idle threads end after a minute and never keep the JVM alive.
+	 */
+	private static final ExecutorService READS = Executors.newCachedThreadPool(new ReadThreads());
 
 	private final GenesysOAuthClients genesys;
 
@@ -46,18 +59,43 @@ final class Preflight {
 	}
 
 	Preparation check(CredentialSpec spec, StateRecord stored, Mode mode) {
+		boolean routineDual = spec.strategy() == Strategy.DUAL && mode == Mode.ROUTINE;
+		if (routineDual) {
+			// Before any request: a refused rotation spends no Genesys rate-limit budget.
+			checkGracePeriod(spec, stored);
+		}
+		List<CompletableFuture<OAuthClientView>> clients = spec.clientIds()
+			.stream()
+			.map((id) -> CompletableFuture.supplyAsync(() -> this.genesys.getClient(spec.org(), id), READS))
+			.toList();
+		CompletableFuture<Boolean> canWrite = CompletableFuture
+			.supplyAsync(() -> this.consumers.canWrite(spec.vaultPath()), READS);
 		Optional<PublishedCredential> published = this.consumers.read(spec.vaultPath());
 		published.ifPresent((current) -> checkOwnership(spec, current));
 		StateRecord record = withActiveFromConsumerPath(spec, stored, published);
 		int target = targetSlot(spec, record);
-		if (spec.strategy() == Strategy.DUAL && mode == Mode.ROUTINE) {
+		if (routineDual) {
+			// Again: a bootstrap takes the promotion time from the consumer path.
 			checkGracePeriod(spec, record);
 		}
-		boolean drift = checkClients(spec);
-		if (!this.consumers.canWrite(spec.vaultPath())) {
+		boolean drift = checkClients(spec, clients.stream().map(Preflight::join).toList());
+		if (!join(canWrite)) {
 			throw new PreflightException(spec.name(), "the Vault token may not write '" + spec.vaultPath() + "'");
 		}
 		return new Preparation(record, target, published.map(PublishedCredential::version).orElse(0L), drift);
+	}
+
+	/** The read's result, or the exception it threw (a RotationException). */
+	private static <T> T join(CompletableFuture<T> read) {
+		try {
+			return read.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	private void checkOwnership(CredentialSpec spec, PublishedCredential current) {
@@ -115,11 +153,7 @@ final class Preflight {
 	}
 
 	/** Every configured client must exist and allow client credentials; returns drift. */
-	private boolean checkClients(CredentialSpec spec) {
-		List<OAuthClientView> clients = spec.clientIds()
-			.stream()
-			.map((id) -> this.genesys.getClient(spec.org(), id))
-			.toList();
+	private boolean checkClients(CredentialSpec spec, List<OAuthClientView> clients) {
 		for (OAuthClientView client : clients) {
 			if (!client.usableForClientCredentials()) {
 				throw new PreflightException(spec.name(), "client " + client.id() + " is " + client.state()
@@ -127,6 +161,20 @@ final class Preflight {
 			}
 		}
 		return clients.stream().map(OAuthClientView::roleDivisions).distinct().count() > 1;
+	}
+
+	/** Daemon threads named for what they do. */
+	private static final class ReadThreads implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "preflight-read-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
 	}
 
 }
