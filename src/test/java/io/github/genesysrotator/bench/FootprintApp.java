@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import io.github.genesysrotator.GenesysSecretRotatorApplication;
+import io.github.genesysrotator.sandbox.Sandbox;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The two applications the footprint benchmark starts: {@code rotator} (the service) and
@@ -28,10 +27,7 @@ public final class FootprintApp {
 			SpringApplication.run(Bare.class, properties);
 			return;
 		}
-		new SpringApplicationBuilder(GenesysSecretRotatorApplication.class)
-			.initializers((context) -> context.getBeanFactory()
-				.registerSingleton("benchTestBeansExclusion", new TestBeansExclusion()))
-			.run(properties);
+		Sandbox.application().run(properties);
 	}
 
 	private static String[] properties(Path file) throws IOException {

@@ -3,11 +3,10 @@ package io.github.genesysrotator.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.genesysrotator.GenesysSecretRotatorApplication;
+import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.rotation.RotationService;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,11 +34,7 @@ final class RotatorInstance implements AutoCloseable {
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GenesysSecretRotatorApplication.class)
-			.web(WebApplicationType.NONE)
-			.initializers((applicationContext) -> applicationContext.getBeanFactory()
-				.registerSingleton("benchTestBeansExclusion", new TestBeansExclusion()))
-			.run(args);
+		ConfigurableApplicationContext context = Sandbox.application().web(WebApplicationType.NONE).run(args);
 		return new RotatorInstance(context);
 	}
 
