@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -165,8 +167,8 @@ final class CredentialRotation {
 	private RotationResult continueDual(long consumerVersion) {
 		int target = this.journal.targetSlot();
 		ClientSecret secret = regenerate(target);
-		stage(target, secret);
-		return verifyAndPublish(target, secret, consumerVersion);
+		stageAndVerify(target, secret, () -> stage(target, secret));
+		return promote(target, secret, consumerVersion);
 	}
 
 	private RotationResult resumeDual(long consumerVersion) {
@@ -179,6 +181,13 @@ final class CredentialRotation {
 
 	private RotationResult verifyAndPublish(int target, ClientSecret secret, long consumerVersion) {
 		verify(target, secret);
+		return promote(target, secret, consumerVersion);
+	}
+
+	/**
+	 * The secret is staged and verified: publish it (unless retiring a leaked client).
+	 */
+	private RotationResult promote(int target, ClientSecret secret, long consumerVersion) {
 		if (!this.journal.publish()) {
 			return finish((r) -> r.withSlot(target, slot(target).verified(now())));
 		}
@@ -208,8 +217,7 @@ final class CredentialRotation {
 		});
 		this.trace.phase(Phase.REGENERATING);
 		ClientSecret secret = regenerate(leaked);
-		stage(leaked, secret);
-		verify(leaked, secret);
+		stageAndVerify(leaked, secret, () -> stage(leaked, secret));
 		return finish((r) -> r.withSlot(leaked, slot(leaked).verified(now())));
 	}
 
@@ -219,8 +227,8 @@ final class CredentialRotation {
 		publish(0, secret, consumerVersion);
 		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
 		this.trace.phase(Phase.PROMOTED);
-		stageSingle(secret, regeneratedAt);
-		return verifyAndFinishSingle(secret);
+		stageAndVerify(0, secret, () -> stageSingle(secret, regeneratedAt));
+		return finishSingle();
 	}
 
 	private RotationResult resumeSingle(long consumerVersion) {
@@ -260,6 +268,10 @@ final class CredentialRotation {
 
 	private RotationResult verifyAndFinishSingle(ClientSecret secret) {
 		verify(0, secret);
+		return finishSingle();
+	}
+
+	private RotationResult finishSingle() {
 		this.trace.active(slot(0).clientId());
 		return finish((r) -> r.withSlot(0, slot(0).verified(now())));
 	}
@@ -298,6 +310,29 @@ final class CredentialRotation {
 			return null;
 		});
 		this.trace.phase(Phase.STAGED);
+	}
+
+	/**
+	 * Stage while a token grant verifies the secret: the grant does not need the stage,
+	 * and nothing that needs both (publication, finish) starts before both are done. A
+	 * failed stage stops the verification.
+	 */
+	private void stageAndVerify(int slot, ClientSecret secret, Runnable stageWrite) {
+		String clientId = slot(slot).clientId();
+		AtomicBoolean stageFailed = new AtomicBoolean();
+		CompletableFuture<Void> verification = ParallelCalls.start(() -> {
+			this.context.verifier().awaitAccepted(this.spec, clientId, secret, stageFailed::get);
+			return null;
+		});
+		try {
+			stageWrite.run();
+		}
+		catch (RuntimeException | Error ex) {
+			stageFailed.set(true);
+			throw ex;
+		}
+		ParallelCalls.join(verification);
+		this.trace.phase(Phase.VERIFIED);
 	}
 
 	private void verify(int slot, ClientSecret secret) {

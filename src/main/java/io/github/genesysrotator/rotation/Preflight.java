@@ -7,11 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.genesysrotator.rotation.StateRecord.Slot;
 
@@ -22,12 +17,6 @@ import io.github.genesysrotator.rotation.StateRecord.Slot;
  * one round trip instead of one per read.
  */
 final class Preflight {
-
-	/**
-	 * The blocking reads of running preflights: a few per rotation in progress, so the
-	 * pool stays small; idle threads end after a minute and never keep the JVM alive.
-	 */
-	private static final ExecutorService READS = Executors.newCachedThreadPool(new ReadThreads());
 
 	private final GenesysOAuthClients genesys;
 
@@ -66,10 +55,9 @@ final class Preflight {
 		}
 		List<CompletableFuture<OAuthClientView>> clients = spec.clientIds()
 			.stream()
-			.map((id) -> CompletableFuture.supplyAsync(() -> this.genesys.getClient(spec.org(), id), READS))
+			.map((id) -> ParallelCalls.start(() -> this.genesys.getClient(spec.org(), id)))
 			.toList();
-		CompletableFuture<Boolean> canWrite = CompletableFuture
-			.supplyAsync(() -> this.consumers.canWrite(spec.vaultPath()), READS);
+		CompletableFuture<Boolean> canWrite = ParallelCalls.start(() -> this.consumers.canWrite(spec.vaultPath()));
 		Optional<PublishedCredential> published = this.consumers.read(spec.vaultPath());
 		published.ifPresent((current) -> checkOwnership(spec, current));
 		StateRecord record = withActiveFromConsumerPath(spec, stored, published);
@@ -78,24 +66,11 @@ final class Preflight {
 			// Again: a bootstrap takes the promotion time from the consumer path.
 			checkGracePeriod(spec, record);
 		}
-		boolean drift = checkClients(spec, clients.stream().map(Preflight::join).toList());
-		if (!join(canWrite)) {
+		boolean drift = checkClients(spec, clients.stream().map(ParallelCalls::join).toList());
+		if (!ParallelCalls.join(canWrite)) {
 			throw new PreflightException(spec.name(), "the Vault token may not write '" + spec.vaultPath() + "'");
 		}
 		return new Preparation(record, target, published.map(PublishedCredential::version).orElse(0L), drift);
-	}
-
-	/** The read's result, or the exception it threw (a RotationException). */
-	private static <T> T join(CompletableFuture<T> read) {
-		try {
-			return read.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
 	}
 
 	private void checkOwnership(CredentialSpec spec, PublishedCredential current) {
@@ -161,20 +136,6 @@ final class Preflight {
 			}
 		}
 		return clients.stream().map(OAuthClientView::roleDivisions).distinct().count() > 1;
-	}
-
-	/** Daemon threads named for what they do. */
-	private static final class ReadThreads implements ThreadFactory {
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable task) {
-			Thread thread = new Thread(task, "preflight-read-" + this.count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}
-
 	}
 
 }

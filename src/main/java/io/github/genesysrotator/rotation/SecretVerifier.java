@@ -3,6 +3,7 @@ package io.github.genesysrotator.rotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
 
@@ -32,8 +33,16 @@ final class SecretVerifier {
 	 * @throws VerificationException when it does not within the timeout
 	 */
 	void awaitAccepted(CredentialSpec spec, String clientId, ClientSecret secret) {
+		awaitAccepted(spec, clientId, secret, () -> false);
+	}
+
+	/**
+	 * As {@link #awaitAccepted(CredentialSpec, String, ClientSecret)}, giving up quietly
+	 * once the answer is no longer wanted (the stage it ran beside failed).
+	 */
+	void awaitAccepted(CredentialSpec spec, String clientId, ClientSecret secret, BooleanSupplier abandoned) {
 		Instant deadline = this.clock.instant().plus(this.timeout);
-		while (true) {
+		while (!abandoned.getAsBoolean()) {
 			if (acceptedNow(spec.org(), clientId, secret)) {
 				return;
 			}
