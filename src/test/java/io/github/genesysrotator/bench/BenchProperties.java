@@ -26,4 +26,15 @@ final class BenchProperties {
 		return properties;
 	}
 
+	/**
+	 * As {@link #backToBack}, but the dual credential keeps the consumer contract of
+	 * DESIGN section 10: a demoted client keeps its secret for a grace period in which
+	 * every consumer re-reads Vault. Rotations then come no faster than the grace period.
+	 */
+	static Map<String, Object> consumerContract(Sandbox sandbox, java.time.Duration grace) {
+		Map<String, Object> properties = backToBack(sandbox);
+		properties.put("rotator.credentials." + Sandbox.DUAL + ".grace-period", grace.toMillis() + "ms");
+		return properties;
+	}
+
 }
