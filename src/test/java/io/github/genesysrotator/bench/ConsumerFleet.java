@@ -40,6 +40,8 @@ final class ConsumerFleet implements AutoCloseable {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private final AtomicLong transportErrors = new AtomicLong();
+
 	private final AtomicLong firstAttemptFailures = new AtomicLong();
 
 	private final List<Failure> failures = new ArrayList<>();
@@ -63,17 +65,20 @@ final class ConsumerFleet implements AutoCloseable {
 	}
 
 	private void consume(long maxRequests) {
-		Credential credential = read();
+		Credential credential = null;
+		while (credential == null && this.running.get()) {
+			credential = read(null);
+		}
 		for (long n = 0; n < maxRequests && this.running.get(); n++) {
 			if (credential.readAt().plus(this.refresh).isBefore(Instant.now())) {
-				credential = read();
+				credential = read(credential);
 			}
 			if (requestToken(credential)) {
 				continue;
 			}
 			this.firstAttemptFailures.incrementAndGet();
 			Instant reRead = Instant.now();
-			credential = read();
+			credential = read(credential);
 			if (!requestToken(credential)) {
 				synchronized (this.failures) {
 					this.failures.add(new Failure(reRead, Instant.now()));
@@ -82,18 +87,29 @@ final class ConsumerFleet implements AutoCloseable {
 		}
 	}
 
-	private Credential read() {
+	/**
+	 * What the consumer path holds now; the credential held so far when Vault is
+	 * unreachable.
+	 */
+	private Credential read(Credential held) {
 		Instant at = Instant.now();
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(this.sandbox.vaultUri() + "/v1/secret/data/" + this.vaultPath))
 			.header("X-Vault-Token", this.sandbox.vaultToken())
 			.GET()
 			.build();
-		JsonNode data = JSON.readTree(send(request).body()).path("data").path("data");
+		HttpResponse<String> response = send(request);
+		if (response == null) {
+			return held;
+		}
+		JsonNode data = JSON.readTree(response.body()).path("data").path("data");
 		return new Credential(data.path("client_id").asString(), data.path("client_secret").asString(), at);
 	}
 
-	/** One token request; whether it obtained a token. */
+	/**
+	 * One token request; whether it obtained a token. A transport error is no answer
+	 * about the credential: it is counted apart and not as a failed login.
+	 */
 	private boolean requestToken(Credential credential) {
 		this.requests.incrementAndGet();
 		String basic = Base64.getEncoder()
@@ -103,7 +119,8 @@ final class ConsumerFleet implements AutoCloseable {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
 			.build();
-		return send(request).statusCode() == 200;
+		HttpResponse<String> response = send(request);
+		return response == null || response.statusCode() == 200;
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
@@ -111,7 +128,8 @@ final class ConsumerFleet implements AutoCloseable {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Consumer request failed: " + request.uri(), ex);
+			this.transportErrors.incrementAndGet();
+			return null;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -126,7 +144,8 @@ final class ConsumerFleet implements AutoCloseable {
 			thread.join(Duration.ofSeconds(30).toMillis());
 		}
 		synchronized (this.failures) {
-			return new Report(this.requests.get(), this.firstAttemptFailures.get(), List.copyOf(this.failures));
+			return new Report(this.requests.get(), this.firstAttemptFailures.get(), List.copyOf(this.failures),
+					this.transportErrors.get());
 		}
 	}
 
@@ -150,8 +169,9 @@ final class ConsumerFleet implements AutoCloseable {
 	 * @param requests token requests, retries included
 	 * @param firstAttemptFailures requests that failed before the re-read
 	 * @param failures the requests that still failed after the re-read
+	 * @param transportErrors requests (token or Vault) that got no HTTP answer at all
 	 */
-	record Report(long requests, long firstAttemptFailures, List<Failure> failures) {
+	record Report(long requests, long firstAttemptFailures, List<Failure> failures, long transportErrors) {
 
 	}
 

@@ -151,7 +151,7 @@ class ConsumerImpactBenchmark {
 					variant.consumers().firstAttemptFailures(), variant.failed(), variant.failureRate() * 100,
 					variant.failuresPerRotation(), variant.outsideWindows(), variant.exposure().percentile(50),
 					variant.exposure().percentile(99), variant.exposure().max(),
-					variant.publicationToNextRegeneration().percentile(50)));
+					variant.publicationToNextRegeneration().percentile(50), variant.consumers().transportErrors()));
 			json.add(variant.toJson());
 		}
 		BenchResults.printTable(
@@ -159,7 +159,7 @@ class ConsumerImpactBenchmark {
 						+ " rotations each",
 				List.of("tokens", "variant", "rotations", "failed rot.", "token requests", "1st-try fails",
 						"failed requests", "failure %", "fails/rotation", "outside window", "exposure p50 ms",
-						"exposure p99 ms", "exposure max ms", "publish-to-next-regen p50 ms"),
+						"exposure p99 ms", "exposure max ms", "publish-to-next-regen p50 ms", "transport errors"),
 				rows);
 		Map<String, Object> section = new LinkedHashMap<>();
 		section.put("consumers", CONSUMERS);
@@ -242,6 +242,7 @@ class ConsumerImpactBenchmark {
 			json.put("failedRotations", this.failedRotations);
 			json.put("tokenRequests", this.consumers.requests());
 			json.put("firstAttemptFailures", this.consumers.firstAttemptFailures());
+			json.put("transportErrors", this.consumers.transportErrors());
 			json.put("failedRequests", failed());
 			json.put("failureRate", failureRate());
 			json.put("failuresPerRotation", failuresPerRotation());
