@@ -1,6 +1,5 @@
 package io.github.genesysrotator.rotation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,34 +18,60 @@ import io.github.genesysrotator.rotation.StateRecord.Slot;
  * One run of the rotation state machine for one credential: a fresh rotation, or the
  * resumption of one a crash left behind. Every transition is a check-and-set write of the
  * state record, made before the side effect it announces, so a crash at any point leaves
- * a record that recovery can finish.
+ * a record that recovery can finish. This class holds the run and the steps both
+ * strategies share; {@link DualRotation} and {@link SingleRotation} order them.
  */
-final class CredentialRotation {
+abstract class CredentialRotation {
 
-	private final CredentialSpec spec;
+	final CredentialSpec spec;
 
-	private final RotationRequest request;
+	final RotationRequest request;
 
-	private final RotationContext context;
+	final RotationContext context;
 
-	private final Trace trace;
+	final Trace trace;
 
-	private LeasedRecord record;
+	LeasedRecord record;
 
-	private Journal journal;
+	Journal journal;
 
-	private boolean published;
+	boolean published;
 
 	/** Resuming a rotation a crash left behind, which may have published already. */
-	private boolean resumed;
+	boolean resumed;
 
-	private String action = "rotation";
+	String action = "rotation";
 
 	CredentialRotation(CredentialSpec spec, RotationRequest request, RotationContext context) {
 		this.spec = spec;
 		this.request = request;
 		this.context = context;
 		this.trace = new Trace(spec, request, context.clock(), context.listener());
+	}
+
+	static CredentialRotation of(CredentialSpec spec, RotationRequest request, RotationContext context) {
+		return (spec.strategy() == Strategy.DUAL) ? new DualRotation(spec, request, context)
+				: new SingleRotation(spec, request, context);
+	}
+
+	/**
+	 * After the intent write: regenerate, stage, verify and publish, in this strategy's
+	 * order.
+	 */
+	abstract RotationResult continueFresh(long consumerVersion);
+
+	/** After taking over a record left in flight: go on from the phase it reached. */
+	abstract RotationResult continueResumed(long consumerVersion);
+
+	/**
+	 * Whether a failure now may have killed the published secret without a replacement
+	 * being published (single strategy before its publication).
+	 */
+	abstract boolean publicationInDoubt();
+
+	/** Publish the previous client again (dual strategy only). */
+	RotationResult rollback(Stored<StateRecord> stored) {
+		return fail(new PreflightException(this.spec.name(), "rollback needs the dual strategy"));
 	}
 
 	/** Start a new rotation from an idle (or failed) record. */
@@ -58,8 +83,7 @@ final class CredentialRotation {
 				return describe(preparation);
 			}
 			begin(stored.version(), preparation);
-			return (this.spec.strategy() == Strategy.DUAL) ? continueDual(preparation.consumerVersion())
-					: continueSingle(preparation.consumerVersion());
+			return continueFresh(preparation.consumerVersion());
 		}
 		catch (RotationException ex) {
 			return fail(ex);
@@ -77,57 +101,14 @@ final class CredentialRotation {
 				.started(this.spec.name(), this.journal.rotationId(), Trigger.RECOVERY, this.request.actor());
 			this.trace.phase(this.journal.phase());
 			long consumerVersion = consumerPath().map(PublishedCredential::version).orElse(0L);
-			return (this.spec.strategy() == Strategy.DUAL) ? resumeDual(consumerVersion)
-					: resumeSingle(consumerVersion);
+			return continueResumed(consumerVersion);
 		}
 		catch (RotationException ex) {
 			return fail(ex);
 		}
 	}
 
-	/**
-	 * Dual strategy: publish the previous client again. It is journalled as a verified
-	 * rotation of that client, so a crash half way is finished by recovery.
-	 */
-	RotationResult rollback(Stored<StateRecord> stored) {
-		this.action = "rollback";
-		try {
-			StateRecord current = stored.value();
-			int previous = previousSlot(current);
-			this.journal = new Journal(Phase.VERIFIED, UUID.randomUUID().toString(), this.request.trigger(),
-					this.request.actor(), Mode.ROUTINE, previous, true, now(), null);
-			this.trace.identify(this.journal.rotationId(), this.request.trigger());
-			long consumerVersion = consumerPath().map(PublishedCredential::version).orElse(0L);
-			take(stored);
-			this.trace.phase(Phase.VERIFIED);
-			RotationResult result = verifyAndPublish(previous, slot(previous).secret(), consumerVersion);
-			this.context.listener().rolledBack(result);
-			return result;
-		}
-		catch (RotationException ex) {
-			return fail(ex);
-		}
-	}
-
-	private int previousSlot(StateRecord current) {
-		if (this.spec.strategy() != Strategy.DUAL) {
-			throw new PreflightException(this.spec.name(), "rollback needs the dual strategy");
-		}
-		if (current.phase().inFlight() || current.activeSlot() == null) {
-			throw new PreflightException(this.spec.name(), "nothing to roll back to while phase is " + current.phase()
-					+ " and active slot is " + current.activeSlot());
-		}
-		int previous = 1 - current.activeSlot();
-		Slot slot = current.slots().get(previous);
-		if (slot.secret() == null
-				|| !this.context.verifier().acceptedNow(this.spec.org(), slot.clientId(), slot.secret())) {
-			throw new PreflightException(this.spec.name(),
-					"the previous client " + slot.clientId() + " has no secret known to work");
-		}
-		return previous;
-	}
-
-	private RotationResult describe(Preparation preparation) {
+	RotationResult describe(Preparation preparation) {
 		String target = preparation.targetClientId();
 		this.trace.plan("regenerate the secret of client " + target);
 		this.trace.plan("stage it in the state record and verify it with a token grant");
@@ -143,7 +124,7 @@ final class CredentialRotation {
 	}
 
 	/** Take the lease and write the intent in one check-and-set write. */
-	private void begin(long version, Preparation preparation) {
+	void begin(long version, Preparation preparation) {
 		String rotationId = UUID.randomUUID().toString();
 		this.trace.identify(rotationId, this.request.trigger());
 		this.journal = new Journal(Phase.REGENERATING, rotationId, this.request.trigger(), this.request.actor(),
@@ -158,133 +139,10 @@ final class CredentialRotation {
 	 * another instance holds the credential: the attempt is busy, and nothing has
 	 * changed.
 	 */
-	private void take(Stored<StateRecord> stored) {
+	void take(Stored<StateRecord> stored) {
 		LeasedRecord leased = this.context.lease(this.spec.name(), stored);
 		leased.update((r) -> r.withJournal(this.journal));
 		this.record = leased;
-	}
-
-	private RotationResult continueDual(long consumerVersion) {
-		int target = this.journal.targetSlot();
-		ClientSecret secret = regenerate(target);
-		stageAndVerify(target, secret, () -> stage(target, secret));
-		return promote(target, secret, consumerVersion);
-	}
-
-	private RotationResult resumeDual(long consumerVersion) {
-		int target = this.journal.targetSlot();
-		if (this.journal.phase() == Phase.REGENERATING) {
-			return continueDual(consumerVersion);
-		}
-		return verifyAndPublish(target, slot(target).secret(), consumerVersion);
-	}
-
-	private RotationResult verifyAndPublish(int target, ClientSecret secret, long consumerVersion) {
-		verify(target, secret);
-		return promote(target, secret, consumerVersion);
-	}
-
-	/**
-	 * The secret is staged and verified: publish it (unless retiring a leaked client).
-	 */
-	private RotationResult promote(int target, ClientSecret secret, long consumerVersion) {
-		if (!this.journal.publish()) {
-			return finish((r) -> r.withSlot(target, slot(target).verified(now())));
-		}
-		Integer previouslyActive = this.record.current().activeSlot();
-		publish(target, secret, consumerVersion);
-		this.trace.phase(Phase.PROMOTED);
-		UnaryOperator<StateRecord> promote = (r) -> r.withSlot(target, slot(target).verified(now()))
-			.withActive(target, now());
-		boolean retireLeaked = this.request.mode() == Mode.COMPROMISE && previouslyActive != null
-				&& previouslyActive != target;
-		if (retireLeaked) {
-			return retire(previouslyActive, promote);
-		}
-		return finish(promote);
-	}
-
-	/**
-	 * Compromise mode: once consumers have the other client, regenerate the leaked one so
-	 * its secret dies. The same write promotes and announces the second regeneration.
-	 */
-	private RotationResult retire(int leaked, UnaryOperator<StateRecord> promote) {
-		this.journal = new Journal(Phase.REGENERATING, this.journal.rotationId(), this.journal.trigger(),
-				this.journal.actor(), Mode.COMPROMISE, leaked, false, this.journal.startedAt(), null);
-		commit(() -> {
-			this.record.update((r) -> promote.apply(r).withJournal(this.journal));
-			return null;
-		});
-		this.trace.phase(Phase.REGENERATING);
-		ClientSecret secret = regenerate(leaked);
-		stageAndVerify(leaked, secret, () -> stage(leaked, secret));
-		return finish((r) -> r.withSlot(leaked, slot(leaked).verified(now())));
-	}
-
-	private RotationResult continueSingle(long consumerVersion) {
-		ClientSecret secret = regenerate(0);
-		Instant regeneratedAt = now();
-		publish(0, secret, consumerVersion);
-		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
-		this.trace.phase(Phase.PROMOTED);
-		stageAndVerify(0, secret, () -> stageSingle(secret, regeneratedAt));
-		return finishSingle();
-	}
-
-	private RotationResult resumeSingle(long consumerVersion) {
-		if (this.journal.phase() != Phase.REGENERATING) {
-			this.published = true;
-			return verifyAndFinishSingle(slot(0).secret());
-		}
-		Optional<PublishedCredential> consumer = consumerPath();
-		Optional<PublishedCredential> ours = consumer
-			.filter((current) -> this.journal.rotationId().equals(current.rotationId()));
-		if (ours.isPresent()) {
-			this.published = true;
-			this.trace.published(ours.get().clientId(), ours.get().version());
-			stageSingle(ours.get().secret(), ours.get().rotatedAt());
-			return verifyAndFinishSingle(ours.get().secret());
-		}
-		boolean stillWorks = consumer.filter((current) -> current.secret() != null)
-			.map((current) -> this.context.verifier()
-				.acceptedNow(this.spec.org(), current.clientId(), current.secret()))
-			.orElse(false);
-		if (stillWorks) {
-			return abandon();
-		}
-		return continueSingle(consumerVersion);
-	}
-
-	private void stageSingle(ClientSecret secret, Instant generatedAt) {
-		this.journal = this.journal.withPhase(Phase.STAGED);
-		commit(() -> {
-			this.record.update((r) -> r.withSlot(0, slot(0).regenerated(secret, generatedAt))
-				.withActive(0, now())
-				.withJournal(this.journal));
-			return null;
-		});
-		this.trace.phase(Phase.STAGED);
-	}
-
-	private RotationResult verifyAndFinishSingle(ClientSecret secret) {
-		verify(0, secret);
-		return finishSingle();
-	}
-
-	private RotationResult finishSingle() {
-		this.trace.active(slot(0).clientId());
-		return finish((r) -> r.withSlot(0, slot(0).verified(now())));
-	}
-
-	/**
-	 * Single recovery found the regeneration never happened (the published secret still
-	 * works): close the journal without touching anything.
-	 */
-	private RotationResult abandon() {
-		RotationException reason = new RotationRefusedException("abandoned",
-				"Rotation " + this.journal.rotationId() + " was interrupted before it regenerated anything", null);
-		closeJournal(Journal.IDLE, Outcome.SKIPPED, reason);
-		return this.trace.ended(Outcome.SKIPPED, reason);
 	}
 
 	/**
@@ -292,7 +150,7 @@ final class CredentialRotation {
 	 * holder that lost the lease while paused never kills a secret another instance
 	 * published.
 	 */
-	private ClientSecret regenerate(int slot) {
+	ClientSecret regenerate(int slot) {
 		String clientId = slot(slot).clientId();
 		this.record.confirm();
 		ClientSecret secret = this.context.genesys().regenerateSecret(this.spec.org(), clientId);
@@ -301,7 +159,7 @@ final class CredentialRotation {
 	}
 
 	/** Write the new secret into the state record before anything else can lose it. */
-	private void stage(int slot, ClientSecret secret) {
+	void stage(int slot, ClientSecret secret) {
 		this.journal = this.journal.withPhase(Phase.STAGED);
 		Instant generatedAt = now();
 		commit(() -> {
@@ -317,7 +175,7 @@ final class CredentialRotation {
 	 * and nothing that needs both (publication, finish) starts before both are done. A
 	 * failed stage stops the verification.
 	 */
-	private void stageAndVerify(int slot, ClientSecret secret, Runnable stageWrite) {
+	void stageAndVerify(int slot, ClientSecret secret, Runnable stageWrite) {
 		String clientId = slot(slot).clientId();
 		AtomicBoolean stageFailed = new AtomicBoolean();
 		CompletableFuture<Void> verification = ParallelCalls.start(() -> {
@@ -335,7 +193,7 @@ final class CredentialRotation {
 		this.trace.phase(Phase.VERIFIED);
 	}
 
-	private void verify(int slot, ClientSecret secret) {
+	void verify(int slot, ClientSecret secret) {
 		this.context.verifier().awaitAccepted(this.spec, slot(slot).clientId(), secret);
 		this.trace.phase(Phase.VERIFIED);
 	}
@@ -344,7 +202,7 @@ final class CredentialRotation {
 	 * Publish to the consumer path, unless a crash before this run means it already
 	 * happened. A fresh run needs no read first: its check-and-set write finds out.
 	 */
-	private void publish(int slot, ClientSecret secret, long expectedVersion) {
+	void publish(int slot, ClientSecret secret, long expectedVersion) {
 		String clientId = slot(slot).clientId();
 		Optional<PublishedCredential> already = (this.resumed && expectedVersion > 0)
 				? consumerPath().filter((current) -> this.journal.rotationId().equals(current.rotationId()))
@@ -355,7 +213,7 @@ final class CredentialRotation {
 		this.trace.published(clientId, version);
 	}
 
-	private long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
+	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
 		Publication publication = new Publication(this.spec.vaultPath(), this.spec.name(), clientId, secret,
 				this.context.genesys().endpoints(this.spec.org()), now(), this.journal.rotationId(), true);
 		try {
@@ -372,7 +230,7 @@ final class CredentialRotation {
 	 * A Vault write after a regeneration: retried until the commit timeout while the
 	 * secret exists only in memory.
 	 */
-	private <T> T commit(Supplier<T> write) {
+	<T> T commit(Supplier<T> write) {
 		boolean[] flagged = { false };
 		try {
 			return this.context.backoff().retry(this.context.timings().commitTimeout(), () -> {
@@ -387,7 +245,7 @@ final class CredentialRotation {
 		}
 	}
 
-	private RotationResult finish(UnaryOperator<StateRecord> change) {
+	RotationResult finish(UnaryOperator<StateRecord> change) {
 		this.trace.active(activeClientId(change));
 		commit(() -> {
 			this.record.release((r) -> change.apply(r)
@@ -399,11 +257,11 @@ final class CredentialRotation {
 		return this.trace.succeeded();
 	}
 
-	private String activeClientId(UnaryOperator<StateRecord> change) {
+	String activeClientId(UnaryOperator<StateRecord> change) {
 		return change.apply(this.record.current()).active().map(Slot::clientId).orElse(null);
 	}
 
-	private RotationResult fail(RotationException error) {
+	RotationResult fail(RotationException error) {
 		if (this.record == null) {
 			return this.trace.ended(outcomeBeforeLease(error), error);
 		}
@@ -415,7 +273,7 @@ final class CredentialRotation {
 		return this.trace.ended(Outcome.FAILED, error);
 	}
 
-	private static Outcome outcomeBeforeLease(RotationException error) {
+	static Outcome outcomeBeforeLease(RotationException error) {
 		if (error instanceof StateConflictException) {
 			return Outcome.BUSY;
 		}
@@ -423,18 +281,19 @@ final class CredentialRotation {
 	}
 
 	/**
-	 * Single strategy before publication: the regeneration may have happened, killing the
-	 * published secret, so the record stays in flight for recovery to check. Otherwise
-	 * the published credential is intact and the record rests in FAILED.
+	 * When the publication is in doubt the regeneration may have killed the published
+	 * secret, so the record stays in flight for recovery to check. Otherwise the
+	 * published credential is intact and the record rests in FAILED.
 	 */
-	private Journal failedJournal(RotationException error) {
-		boolean singleInDoubt = this.spec.strategy() == Strategy.SINGLE && !this.published;
+	Journal failedJournal(RotationException error) {
 		Journal failed = this.journal.failed(error.getMessage());
-		return singleInDoubt ? new Journal(Phase.REGENERATING, failed.rotationId(), failed.trigger(), failed.actor(),
-				failed.mode(), failed.targetSlot(), failed.publish(), failed.startedAt(), failed.lastError()) : failed;
+		return publicationInDoubt()
+				? new Journal(Phase.REGENERATING, failed.rotationId(), failed.trigger(), failed.actor(), failed.mode(),
+						failed.targetSlot(), failed.publish(), failed.startedAt(), failed.lastError())
+				: failed;
 	}
 
-	private void closeJournal(Journal closed, Outcome outcome, RotationException error) {
+	void closeJournal(Journal closed, Outcome outcome, RotationException error) {
 		this.journal = closed;
 		try {
 			this.record.release((r) -> r.withJournal(closed)
@@ -445,22 +304,22 @@ final class CredentialRotation {
 		}
 	}
 
-	private HistoryEntry history(Outcome outcome, RotationException error) {
+	HistoryEntry history(Outcome outcome, RotationException error) {
 		String clientId = (this.journal.targetSlot() != null) ? slot(this.journal.targetSlot()).clientId() : null;
 		return new HistoryEntry(this.journal.rotationId(), this.action, this.journal.trigger(), this.journal.actor(),
 				this.journal.mode(), outcome, clientId, this.trace.startedAt(), now(), this.trace.consumerVersion(),
 				(error != null) ? error.getMessage() : null);
 	}
 
-	private Optional<PublishedCredential> consumerPath() {
+	Optional<PublishedCredential> consumerPath() {
 		return this.context.consumers().read(this.spec.vaultPath());
 	}
 
-	private Slot slot(int index) {
+	Slot slot(int index) {
 		return this.record.current().slots().get(index);
 	}
 
-	private Instant now() {
+	Instant now() {
 		return this.context.clock().instant();
 	}
 

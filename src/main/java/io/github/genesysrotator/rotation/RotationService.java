@@ -58,10 +58,10 @@ public class RotationService {
 		CredentialSpec spec = this.catalog.get(request.credential());
 		return exclusively(spec, request, (stored) -> {
 			if (stored.value().phase().inFlight()) {
-				return new CredentialRotation(spec, request, this.context).resume(stored);
+				return CredentialRotation.of(spec, request, this.context).resume(stored);
 			}
 			checkRules(spec, stored.value(), request);
-			return new CredentialRotation(spec, request, this.context).rotate(stored);
+			return CredentialRotation.of(spec, request, this.context).rotate(stored);
 		});
 	}
 
@@ -73,7 +73,7 @@ public class RotationService {
 		CredentialSpec spec = this.catalog.get(credential);
 		RotationRequest request = RotationRequest.of(credential, Trigger.API, actor);
 		return exclusively(spec, request,
-				(stored) -> new CredentialRotation(spec, request, this.context).rollback(stored));
+				(stored) -> CredentialRotation.of(spec, request, this.context).rollback(stored));
 	}
 
 	/**

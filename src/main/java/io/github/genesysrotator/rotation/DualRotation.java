@@ -1,0 +1,123 @@
+package io.github.genesysrotator.rotation;
+
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import io.github.genesysrotator.rotation.StateRecord.Journal;
+import io.github.genesysrotator.rotation.StateRecord.Slot;
+
+/**
+ * Dual strategy: regenerate the standby client, stage and verify its new secret, then
+ * publish it. The active client keeps its secret, so consumers never fail.
+ */
+final class DualRotation extends CredentialRotation {
+
+	DualRotation(CredentialSpec spec, RotationRequest request, RotationContext context) {
+		super(spec, request, context);
+	}
+
+	@Override
+	RotationResult continueFresh(long consumerVersion) {
+		int target = this.journal.targetSlot();
+		ClientSecret secret = regenerate(target);
+		stageAndVerify(target, secret, () -> stage(target, secret));
+		return promote(target, secret, consumerVersion);
+	}
+
+	@Override
+	RotationResult continueResumed(long consumerVersion) {
+		int target = this.journal.targetSlot();
+		if (this.journal.phase() == Phase.REGENERATING) {
+			return continueFresh(consumerVersion);
+		}
+		return verifyAndPublish(target, slot(target).secret(), consumerVersion);
+	}
+
+	private RotationResult verifyAndPublish(int target, ClientSecret secret, long consumerVersion) {
+		verify(target, secret);
+		return promote(target, secret, consumerVersion);
+	}
+
+	/**
+	 * The secret is staged and verified: publish it (unless retiring a leaked client).
+	 */
+	private RotationResult promote(int target, ClientSecret secret, long consumerVersion) {
+		if (!this.journal.publish()) {
+			return finish((r) -> r.withSlot(target, slot(target).verified(now())));
+		}
+		Integer previouslyActive = this.record.current().activeSlot();
+		publish(target, secret, consumerVersion);
+		this.trace.phase(Phase.PROMOTED);
+		UnaryOperator<StateRecord> promote = (r) -> r.withSlot(target, slot(target).verified(now()))
+			.withActive(target, now());
+		boolean retireLeaked = this.request.mode() == Mode.COMPROMISE && previouslyActive != null
+				&& previouslyActive != target;
+		if (retireLeaked) {
+			return retire(previouslyActive, promote);
+		}
+		return finish(promote);
+	}
+
+	/**
+	 * Compromise mode: once consumers have the other client, regenerate the leaked one so
+	 * its secret dies. The same write promotes and announces the second regeneration.
+	 */
+	private RotationResult retire(int leaked, UnaryOperator<StateRecord> promote) {
+		this.journal = new Journal(Phase.REGENERATING, this.journal.rotationId(), this.journal.trigger(),
+				this.journal.actor(), Mode.COMPROMISE, leaked, false, this.journal.startedAt(), null);
+		commit(() -> {
+			this.record.update((r) -> promote.apply(r).withJournal(this.journal));
+			return null;
+		});
+		this.trace.phase(Phase.REGENERATING);
+		ClientSecret secret = regenerate(leaked);
+		stageAndVerify(leaked, secret, () -> stage(leaked, secret));
+		return finish((r) -> r.withSlot(leaked, slot(leaked).verified(now())));
+	}
+
+	private int previousSlot(StateRecord current) {
+		if (current.phase().inFlight() || current.activeSlot() == null) {
+			throw new PreflightException(this.spec.name(), "nothing to roll back to while phase is " + current.phase()
+					+ " and active slot is " + current.activeSlot());
+		}
+		int previous = 1 - current.activeSlot();
+		Slot slot = current.slots().get(previous);
+		if (slot.secret() == null
+				|| !this.context.verifier().acceptedNow(this.spec.org(), slot.clientId(), slot.secret())) {
+			throw new PreflightException(this.spec.name(),
+					"the previous client " + slot.clientId() + " has no secret known to work");
+		}
+		return previous;
+	}
+
+	/**
+	 * Publish the previous client again. It is journalled as a verified rotation of that
+	 * client, so a crash half way is finished by recovery.
+	 */
+	@Override
+	RotationResult rollback(Stored<StateRecord> stored) {
+		this.action = "rollback";
+		try {
+			StateRecord current = stored.value();
+			int previous = previousSlot(current);
+			this.journal = new Journal(Phase.VERIFIED, UUID.randomUUID().toString(), this.request.trigger(),
+					this.request.actor(), Mode.ROUTINE, previous, true, now(), null);
+			this.trace.identify(this.journal.rotationId(), this.request.trigger());
+			long consumerVersion = consumerPath().map(PublishedCredential::version).orElse(0L);
+			take(stored);
+			this.trace.phase(Phase.VERIFIED);
+			RotationResult result = verifyAndPublish(previous, slot(previous).secret(), consumerVersion);
+			this.context.listener().rolledBack(result);
+			return result;
+		}
+		catch (RotationException ex) {
+			return fail(ex);
+		}
+	}
+
+	@Override
+	boolean publicationInDoubt() {
+		return false;
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.github.genesysrotator.rotation.StateRecord.Journal;
+
+/**
+ * Single strategy: regenerate the one client, publish at once (the exposure window ends
+ * with that write), then stage and verify.
+ */
+final class SingleRotation extends CredentialRotation {
+
+	SingleRotation(CredentialSpec spec, RotationRequest request, RotationContext context) {
+		super(spec, request, context);
+	}
+
+	@Override
+	RotationResult continueFresh(long consumerVersion) {
+		ClientSecret secret = regenerate(0);
+		Instant regeneratedAt = now();
+		publish(0, secret, consumerVersion);
+		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
+		this.trace.phase(Phase.PROMOTED);
+		stageAndVerify(0, secret, () -> stageSingle(secret, regeneratedAt));
+		return finishSingle();
+	}
+
+	@Override
+	RotationResult continueResumed(long consumerVersion) {
+		if (this.journal.phase() != Phase.REGENERATING) {
+			this.published = true;
+			return verifyAndFinishSingle(slot(0).secret());
+		}
+		Optional<PublishedCredential> consumer = consumerPath();
+		Optional<PublishedCredential> ours = consumer
+			.filter((current) -> this.journal.rotationId().equals(current.rotationId()));
+		if (ours.isPresent()) {
+			this.published = true;
+			this.trace.published(ours.get().clientId(), ours.get().version());
+			stageSingle(ours.get().secret(), ours.get().rotatedAt());
+			return verifyAndFinishSingle(ours.get().secret());
+		}
+		boolean stillWorks = consumer.filter((current) -> current.secret() != null)
+			.map((current) -> this.context.verifier()
+				.acceptedNow(this.spec.org(), current.clientId(), current.secret()))
+			.orElse(false);
+		if (stillWorks) {
+			return abandon();
+		}
+		return continueFresh(consumerVersion);
+	}
+
+	private void stageSingle(ClientSecret secret, Instant generatedAt) {
+		this.journal = this.journal.withPhase(Phase.STAGED);
+		commit(() -> {
+			this.record.update((r) -> r.withSlot(0, slot(0).regenerated(secret, generatedAt))
+				.withActive(0, now())
+				.withJournal(this.journal));
+			return null;
+		});
+		this.trace.phase(Phase.STAGED);
+	}
+
+	private RotationResult verifyAndFinishSingle(ClientSecret secret) {
+		verify(0, secret);
+		return finishSingle();
+	}
+
+	private RotationResult finishSingle() {
+		this.trace.active(slot(0).clientId());
+		return finish((r) -> r.withSlot(0, slot(0).verified(now())));
+	}
+
+	/**
+	 * Single recovery found the regeneration never happened (the published secret still
+	 * works): close the journal without touching anything.
+	 */
+	private RotationResult abandon() {
+		RotationException reason = new RotationRefusedException("abandoned",
+				"Rotation " + this.journal.rotationId() + " was interrupted before it regenerated anything", null);
+		closeJournal(Journal.IDLE, Outcome.SKIPPED, reason);
+		return this.trace.ended(Outcome.SKIPPED, reason);
+	}
+
+	/** Before its publication, a failure may have left consumers with a dead secret. */
+	@Override
+	boolean publicationInDoubt() {
+		return !this.published;
+	}
+
+}
