@@ -9,7 +9,7 @@ import java.util.List;
 
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
-import io.github.genesysrotator.sandbox.SecretLeaks;
+import io.github.genesysrotator.sandbox.IssuedSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,15 +108,19 @@ class CredentialsApiIntegrationTests {
 		HttpResponse<String> health = management("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
-		assertThat(management("/actuator/prometheus").statusCode()).isEqualTo(200);
+		HttpResponse<String> prometheus = management("/actuator/prometheus");
+		assertThat(prometheus.statusCode()).isEqualTo(200);
+		HttpResponse<String> info = management("/actuator/info");
+		assertThat(info.statusCode()).isEqualTo(200);
 		assertThat(management("/actuator/env").statusCode()).isIn(401, 404);
 		assertThat(management("/actuator/configprops").statusCode()).isIn(401, 404);
-		SecretLeaks.assertNoSecretIn("health", health.body(), sandbox.genesys().observations().issuedSecrets());
+		IssuedSecrets.assertClean("health", health.body(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("prometheus", prometheus.body(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("info", info.body(), sandbox.vaultToken());
 	}
 
 	private void assertNoSecretInResponses() {
-		SecretLeaks.assertNoSecretIn("API responses", String.join("\n", this.bodies),
-				sandbox.genesys().observations().issuedSecrets());
+		IssuedSecrets.assertClean("API responses", String.join("\n", this.bodies), sandbox.vaultToken());
 	}
 
 	private HttpResponse<String> send(String method, String path, String token) throws Exception {
