@@ -36,9 +36,13 @@ class RotatorConfigurationValidator implements InitializingBean {
 		this.properties.orgs().forEach(this::checkOrg);
 		checkCron("rotator.schedule.poll", this.properties.schedule().poll());
 		checkPositive("rotator.schedule.jitter", this.properties.schedule().jitter(), true);
+		checkPositive("rotator.schedule.failure-backoff", this.properties.schedule().failureBackoff(), false);
+		checkPositive("rotator.api.min-interval", this.properties.api().minInterval(), true);
 		RotatorProperties.Rotation rotation = this.properties.rotation();
 		checkPositive("rotator.rotation.lease-ttl", rotation.leaseTtl(), false);
 		checkPositive("rotator.rotation.verify-timeout", rotation.verifyTimeout(), false);
+		checkPositive("rotator.rotation.verify-interval", rotation.verifyInterval(), false);
+		checkPositive("rotator.rotation.commit-timeout", rotation.commitTimeout(), false);
 		if (rotation.verifyTimeout().compareTo(rotation.leaseTtl()) >= 0) {
 			throw new InvalidConfigurationException("rotator.rotation.verify-timeout",
 					"must be shorter than rotator.rotation.lease-ttl (" + rotation.leaseTtl()

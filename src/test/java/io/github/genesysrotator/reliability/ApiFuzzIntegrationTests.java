@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +90,8 @@ class ApiFuzzIntegrationTests {
 			if (!problem || trace) {
 				bad.add(response.statusCode() + " " + type + " <- " + input);
 			}
+			IssuedSecrets.assertClean("answer to " + input, response.headers().map() + "\n" + response.body(),
+					sandbox.vaultToken());
 		}
 		RaceIntegrationTests.writeFigures("api-fuzz.txt", "inputs=" + inputs.size() + " statuses=" + statuses + "\n");
 

@@ -9,10 +9,12 @@ import java.util.List;
 
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
-import io.github.genesysrotator.sandbox.SecretLeaks;
+import io.github.genesysrotator.sandbox.IssuedSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -104,19 +106,40 @@ class CredentialsApiIntegrationTests {
 	}
 
 	@Test
-	void managementPortServesHealthAndPrometheusOnly() throws Exception {
+	void managementPortServesHealthInfoAndPrometheus() throws Exception {
 		HttpResponse<String> health = management("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
-		assertThat(management("/actuator/prometheus").statusCode()).isEqualTo(200);
-		assertThat(management("/actuator/env").statusCode()).isIn(401, 404);
-		assertThat(management("/actuator/configprops").statusCode()).isIn(401, 404);
-		SecretLeaks.assertNoSecretIn("health", health.body(), sandbox.genesys().observations().issuedSecrets());
+		HttpResponse<String> prometheus = management("/actuator/prometheus");
+		assertThat(prometheus.statusCode()).isEqualTo(200);
+		HttpResponse<String> info = management("/actuator/info");
+		assertThat(info.statusCode()).isEqualTo(200);
+		IssuedSecrets.assertClean("health", health.body(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("prometheus", prometheus.body(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("info", info.body(), sandbox.vaultToken());
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "GET, env", "GET, env/spring.cloud.vault.token", "GET, configprops", "GET, beans", "GET, heapdump",
+			"GET, threaddump", "GET, loggers", "POST, loggers/ROOT", "GET, mappings", "POST, shutdown", "GET, metrics",
+			"GET, scheduledtasks", "GET, conditions", "GET, caches", "GET, sbom" })
+	void managementPortHidesEveryOtherEndpointEvenFromAnApiToken(String method, String endpoint) throws Exception {
+		for (String token : new String[] { null, Sandbox.API_TOKEN }) {
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/" + endpoint))
+				.method(method, HttpRequest.BodyPublishers.noBody());
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as("%s /actuator/%s with token %s", method, endpoint, token != null)
+				.isIn(401, 404);
+			IssuedSecrets.assertClean(endpoint, response.body(), sandbox.vaultToken());
+		}
 	}
 
 	private void assertNoSecretInResponses() {
-		SecretLeaks.assertNoSecretIn("API responses", String.join("\n", this.bodies),
-				sandbox.genesys().observations().issuedSecrets());
+		IssuedSecrets.assertClean("API responses", String.join("\n", this.bodies), sandbox.vaultToken());
 	}
 
 	private HttpResponse<String> send(String method, String path, String token) throws Exception {

@@ -258,43 +258,76 @@ class CredentialsControllerTests {
 			.andExpect(jsonPath("$.type").value(PROBLEM + "preflight-failed"));
 	}
 
-	@Test
-	void withoutTokenIsUnauthorized() throws Exception {
-		this.mvc.perform(get("/api/v1/credentials"))
-			.andExpect(status().isUnauthorized())
-			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Bearer")))
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value(PROBLEM + "unauthorized"))
-			.andExpect(jsonPath("$.status").value(401));
-		verifyNoInteractions(this.rotations);
+	/**
+	 * Every endpoint x every kind of caller, as docs/api.md states it: no token is a 401
+	 * with a bare challenge, an unknown token a 401 with {@code error="invalid_token"},
+	 * {@code read} opens the GETs only, {@code rotate} the POSTs only, both open all.
+	 */
+	@ParameterizedTest(name = "{0} {1} as {2}")
+	@MethodSource("authorizationMatrix")
+	void authorizationMatrix(String method, String path, Caller caller, int expected) throws Exception {
+		given(this.rotations.statuses()).willReturn(List.of(RotationFixtures.status("billing-bot")));
+		given(this.rotations.status("billing-bot")).willReturn(RotationFixtures.status("billing-bot"));
+		given(this.rotations.history("billing-bot"))
+			.willReturn(List.of(RotationFixtures.history("r-1", RotationFixtures.T0, Outcome.SUCCESS)));
+		given(this.rotations.rotate(any())).willReturn(RotationFixtures.success("billing-bot", "operator"));
+		given(this.rotations.rollback(eq("billing-bot"), any()))
+			.willReturn(RotationFixtures.success("billing-bot", "operator"));
+		MockHttpServletRequestBuilder request = "GET".equals(method) ? get(path) : post(path);
+		if (caller.token != null) {
+			request = as(caller.token, request);
+		}
+
+		MvcResult result = this.mvc.perform(request).andExpect(status().is(expected)).andReturn();
+
+		String challenge = result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE);
+		if (expected == 401) {
+			assertThat(challenge).isEqualTo((caller == Caller.NONE) ? SecurityConfiguration.REALM
+					: SecurityConfiguration.REALM + ", error=\"invalid_token\"");
+		}
+		else {
+			assertThat(challenge).isNull();
+		}
+		if (expected >= 400) {
+			assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			assertThat(this.json.readTree(result.getResponse().getContentAsString()).path("type").asString())
+				.isEqualTo(PROBLEM + ((expected == 401) ? "unauthorized" : "forbidden"));
+			verifyNoInteractions(this.rotations);
+		}
 	}
 
-	@Test
-	void wrongTokenIsUnauthorized() throws Exception {
-		this.mvc.perform(as("reader-token-2", post("/api/v1/credentials/billing-bot/rotations")))
-			.andExpect(status().isUnauthorized())
-			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_token\"")))
-			.andExpect(jsonPath("$.type").value(PROBLEM + "unauthorized"));
-		verifyNoInteractions(this.rotations);
+	static Stream<Arguments> authorizationMatrix() {
+		List<Arguments> cases = new ArrayList<>();
+		List<List<String>> endpoints = List.of(List.of("GET", "/api/v1/credentials"),
+				List.of("GET", "/api/v1/credentials/billing-bot"),
+				List.of("POST", "/api/v1/credentials/billing-bot/rotations"),
+				List.of("GET", "/api/v1/credentials/billing-bot/rotations"),
+				List.of("POST", "/api/v1/credentials/billing-bot/rollback"));
+		for (List<String> endpoint : endpoints) {
+			boolean read = "GET".equals(endpoint.get(0));
+			for (Caller caller : Caller.values()) {
+				int expected = switch (caller) {
+					case NONE, WRONG -> 401;
+					case READ_ONLY -> read ? 200 : 403;
+					case ROTATE_ONLY -> read ? 403 : 200;
+					case READ_AND_ROTATE -> 200;
+				};
+				cases.add(Arguments.of(endpoint.get(0), endpoint.get(1), caller, expected));
+			}
+		}
+		return cases.stream();
 	}
 
-	@Test
-	void readOnlyTokenCannotRotateOrRollBack() throws Exception {
-		this.mvc.perform(as(READ, post("/api/v1/credentials/billing-bot/rotations")))
-			.andExpect(status().isForbidden())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value(PROBLEM + "forbidden"));
-		this.mvc.perform(as(READ, post("/api/v1/credentials/billing-bot/rollback"))).andExpect(status().isForbidden());
-		verifyNoInteractions(this.rotations);
-	}
+	enum Caller {
 
-	@Test
-	void rotateOnlyTokenCannotRead() throws Exception {
-		this.mvc.perform(as(ROTATE, get("/api/v1/credentials"))).andExpect(status().isForbidden());
-		this.mvc.perform(as(ROTATE, get("/api/v1/credentials/billing-bot"))).andExpect(status().isForbidden());
-		this.mvc.perform(as(ROTATE, get("/api/v1/credentials/billing-bot/rotations")))
-			.andExpect(status().isForbidden());
-		verifyNoInteractions(this.rotations);
+		NONE(null), WRONG("reader-token-2"), READ_ONLY(READ), ROTATE_ONLY(ROTATE), READ_AND_ROTATE(BOTH);
+
+		private final String token;
+
+		Caller(String token) {
+			this.token = token;
+		}
+
 	}
 
 	@Test

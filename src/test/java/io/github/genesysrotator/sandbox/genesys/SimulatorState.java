@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.github.genesysrotator.sandbox.IssuedSecrets;
+
 /**
  * All organizations, clients and tokens. Every method is synchronized on this object: one
  * lock keeps each simulated request atomic, which is all a test double needs and is still
@@ -192,6 +194,7 @@ final class SimulatorState {
 	private String issueSecret() {
 		String secret = URL_SAFE.encodeToString(randomBytes(32));
 		this.observations.recordIssuedSecret(secret);
+		IssuedSecrets.record(secret);
 		return secret;
 	}
 
