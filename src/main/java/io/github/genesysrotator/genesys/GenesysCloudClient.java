@@ -88,8 +88,13 @@ class GenesysCloudClient implements GenesysOAuthClients {
 	}
 
 	@Override
-	public void checkAdminAccess(String org) {
-		this.adminTokens.forOrg(org);
+	public int checkAdminAccess(String org) {
+		HttpResult result = api(org, "list_clients", HttpMethod.GET, "/api/v2/oauth/clients");
+		if (!result.ok()) {
+			throw GenesysErrors.rejected(this.json, result, "listing OAuth clients");
+		}
+		// One page holds every client: the API documents no paging parameters.
+		return GenesysErrors.parse(this.json, result, "list_clients").path("entities").size();
 	}
 
 	@Override

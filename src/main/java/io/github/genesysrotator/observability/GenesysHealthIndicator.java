@@ -64,18 +64,17 @@ class GenesysHealthIndicator extends AbstractHealthIndicator {
 
 	private Check check(String org, Instant now) {
 		try {
-			this.genesys.checkAdminAccess(org);
-			return new Check(true, null, now);
+			return new Check(true, this.genesys.checkAdminAccess(org), null, now);
 		}
 		catch (RotationException ex) {
-			return new Check(false, ex.errorCode(), now);
+			return new Check(false, null, ex.errorCode(), now);
 		}
 		catch (RuntimeException ex) {
-			return new Check(false, "unexpected-error", now);
+			return new Check(false, null, "unexpected-error", now);
 		}
 	}
 
-	private record Check(boolean up, String errorCode, Instant checkedAt) {
+	private record Check(boolean up, Integer clients, String errorCode, Instant checkedAt) {
 
 		/** A clock set back (NTP, tests) counts as expiry rather than a longer cache. */
 		boolean validAt(Instant now, Duration interval) {
@@ -85,6 +84,9 @@ class GenesysHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> details() {
 			Map<String, Object> details = new TreeMap<>();
 			details.put("status", this.up ? "UP" : "DOWN");
+			if (this.clients != null) {
+				details.put("oauthClients", this.clients);
+			}
 			if (this.errorCode != null) {
 				details.put("errorCode", this.errorCode);
 			}

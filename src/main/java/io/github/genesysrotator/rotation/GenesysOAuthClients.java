@@ -29,12 +29,15 @@ public interface GenesysOAuthClients {
 	TokenCheck checkToken(String org, String clientId, ClientSecret secret);
 
 	/**
-	 * Check that the org's admin credential holds a token, for health checks. A cached
-	 * token counts, so a check costs a Genesys request only when none is cached.
-	 * @throws DependencyRejectedException when Genesys refuses the admin credential
+	 * Check, for health checks, that the org's admin credential obtains a token and may
+	 * still view OAuth clients: it lists them (one request, plus a token request when
+	 * none is cached). Callers cache the answer.
+	 * @return how many OAuth clients the org has
+	 * @throws DependencyRejectedException when Genesys refuses the admin credential or
+	 * the listing (a role lost {@code oauth:client:view})
 	 * @throws DependencyUnavailableException when Genesys cannot be reached
 	 */
-	void checkAdminAccess(String org);
+	int checkAdminAccess(String org);
 
 	/** The org's hosts, as published to consumers. */
 	OrgEndpoints endpoints(String org);

@@ -103,6 +103,18 @@ class GenesysCloudClientTests {
 	}
 
 	@Test
+	void adminAccessCheckListsTheOrgsClientsAndNoticesALostPermission() {
+		assertThat(this.client.checkAdminAccess("acme")).isEqualTo(2);
+		assertThat(this.simulator.observations().apiRequests())
+			.anyMatch((request) -> request.operation() == Operation.LIST_CLIENTS && request.status() == 200);
+
+		SeededClient viewless = this.org.createClientWithPermissions("no-view", OAuthPermission.EDIT);
+		GenesysOAuthClients withoutView = client(Duration.ofSeconds(180), viewless);
+		assertThatThrownBy(() -> withoutView.checkAdminAccess("acme")).isInstanceOf(DependencyRejectedException.class)
+			.hasMessageContaining("403");
+	}
+
+	@Test
 	void unknownClientIsARejectionNamingTheClientAndTheCode() {
 		assertThatThrownBy(() -> this.client.getClient("acme", "00000000-0000-4000-8000-000000000000"))
 			.isInstanceOf(DependencyRejectedException.class)
@@ -167,11 +179,15 @@ class GenesysCloudClientTests {
 	}
 
 	private GenesysOAuthClients client(Duration retryAfterCap) {
+		return client(retryAfterCap, this.admin);
+	}
+
+	private GenesysOAuthClients client(Duration retryAfterCap, SeededClient admin) {
 		GenesysProperties properties = new GenesysProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
 				Duration.ofMillis(10), Duration.ofMillis(50), retryAfterCap, Duration.ofSeconds(60));
 		AdminCredentials credentials = (name) -> {
 			this.adminReads.incrementAndGet();
-			return new ClientCredentials(this.admin.id(), ClientSecret.of(this.admin.secret()));
+			return new ClientCredentials(admin.id(), ClientSecret.of(admin.secret()));
 		};
 		return new GenesysConfiguration().genesysOAuthClients(WebClient.builder(), properties, this.registry,
 				new OrgDirectory(properties("us_east_1")), credentials, JsonMapper.builder().build(),

@@ -93,8 +93,8 @@ final class ObservedGenesys implements GenesysOAuthClients {
 	}
 
 	@Override
-	public void checkAdminAccess(String org) {
-		this.delegate.checkAdminAccess(org);
+	public int checkAdminAccess(String org) {
+		return this.delegate.checkAdminAccess(org);
 	}
 
 	@Override
