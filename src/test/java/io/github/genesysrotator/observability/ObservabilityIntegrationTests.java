@@ -1,22 +1,19 @@
 package io.github.genesysrotator.observability;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
-import io.github.genesysrotator.rotation.RotationListener;
+import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
+import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
@@ -87,10 +84,10 @@ class ObservabilityIntegrationTests {
 	private AuditLog auditLog;
 
 	@Autowired
-	private MovableClock clock;
+	private SteppingClock clock;
 
 	@Autowired
-	private PhaseHook phaseHook;
+	private CrashSwitch phaseHook;
 
 	@Autowired
 	private JsonMapper json;
@@ -382,73 +379,18 @@ class ObservabilityIntegrationTests {
 
 	}
 
-	/** A clock tests move forward instead of sleeping. */
-	static final class MovableClock extends Clock {
-
-		private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-		void advance(Duration duration) {
-			this.offset.updateAndGet((current) -> current.plus(duration));
-		}
-
-		void reset() {
-			this.offset.set(Duration.ZERO);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(this.offset.get());
-		}
-
-	}
-
-	/** Runs an action (a fault injection) once, when a rotation reaches a phase. */
-	static final class PhaseHook implements RotationListener {
-
-		private final AtomicReference<Phase> armedAt = new AtomicReference<>();
-
-		private final AtomicReference<Runnable> action = new AtomicReference<>();
-
-		void runAt(Phase phase, Runnable run) {
-			this.action.set(run);
-			this.armedAt.set(phase);
-		}
-
-		void disarm() {
-			this.armedAt.set(null);
-		}
-
-		@Override
-		public void phaseChanged(String credential, Phase phase) {
-			if (this.armedAt.compareAndSet(phase, null)) {
-				this.action.get().run();
-			}
-		}
-
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Beans {
 
 		@Bean
 		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
+		SteppingClock steppingClock() {
+			return new SteppingClock();
 		}
 
 		@Bean
-		PhaseHook phaseHook() {
-			return new PhaseHook();
+		CrashSwitch phaseHook() {
+			return new CrashSwitch();
 		}
 
 	}

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.genesysrotator.observability.ObservabilityIntegrationTests.MovableClock;
-import io.github.genesysrotator.observability.ObservabilityIntegrationTests.PhaseHook;
+import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
+import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
@@ -107,10 +107,10 @@ class PrometheusEndToEndIntegrationTests {
 	private RotationService rotations;
 
 	@Autowired
-	private MovableClock clock;
+	private SteppingClock clock;
 
 	@Autowired
-	private PhaseHook phaseHook;
+	private CrashSwitch phaseHook;
 
 	static boolean prometheusInstalled() {
 		return onPath("prometheus");

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import io.github.genesysrotator.rotation.ManualTaskScheduler.Task;
 import io.github.genesysrotator.rotation.RotatorProperties.Credential;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
+import io.github.genesysrotator.sandbox.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -38,7 +39,7 @@ class RotationSchedulerTests {
 
 	static final Duration BACKOFF = Duration.ofHours(1);
 
-	final MutableClock clock = new MutableClock(MONDAY_0210);
+	final MutableClock clock = MutableClock.at(MONDAY_0210);
 
 	final ManualTaskScheduler tasks = new ManualTaskScheduler();
 

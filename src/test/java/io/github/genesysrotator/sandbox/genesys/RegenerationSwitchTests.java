@@ -3,6 +3,7 @@ package io.github.genesysrotator.sandbox.genesys;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.github.genesysrotator.sandbox.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

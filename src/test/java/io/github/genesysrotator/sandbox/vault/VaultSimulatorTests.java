@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.genesysrotator.sandbox.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class VaultSimulatorTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00.123456789Z"));
+	private final MutableClock clock = MutableClock.at(Instant.parse("2026-05-01T10:00:00.123456789Z"));
 
 	private VaultSimulator vault;
 

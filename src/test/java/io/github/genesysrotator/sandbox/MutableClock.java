@@ -1,4 +1,4 @@
-package io.github.genesysrotator.sandbox.genesys;
+package io.github.genesysrotator.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
