@@ -225,14 +225,26 @@ class ObservabilityIntegrationTests {
 		// Far beyond any admin token's lifetime, and unlike the other test's jump.
 		this.clock.advance(Duration.ofDays(30));
 		int before = sandbox.genesys().observations().tokenRequests().size();
+		long listingsBefore = listings();
 		List<Health> checks = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			checks.add(this.genesysHealth.health(true));
 		}
 
 		assertThat(sandbox.genesys().observations().tokenRequests().size() - before).isEqualTo(1);
+		assertThat(listings() - listingsBefore).as("one listing of the org's clients for 20 probes").isEqualTo(1);
 		assertThat(checks).extracting(Health::getStatus).containsOnly(Status.UP);
-		assertThat(checks.get(0).getDetails()).containsEntry("orgs", Map.of(Sandbox.ORG, Map.of("status", "UP")));
+		assertThat(checks.get(0).getDetails()).containsEntry("orgs",
+				Map.of(Sandbox.ORG, Map.of("status", "UP", "oauthClients", 4)));
+	}
+
+	private static long listings() {
+		return sandbox.genesys()
+			.observations()
+			.apiRequests()
+			.stream()
+			.filter((request) -> request.operation() == Operation.LIST_CLIENTS)
+			.count();
 	}
 
 	@Test
