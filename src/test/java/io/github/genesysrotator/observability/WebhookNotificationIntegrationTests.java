@@ -12,7 +12,7 @@ import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.Sandbox;
-import io.github.genesysrotator.sandbox.SecretLeaks;
+import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -111,7 +111,7 @@ class WebhookNotificationIntegrationTests {
 		assertThat(data.get("rotationId").asString()).isEqualTo(result.rotationId());
 		assertThat(data.get("outcome").asString()).isEqualTo("success");
 		assertThat(data.get("activeClientId").asString()).isEqualTo(Sandbox.DUAL_B_ID);
-		SecretLeaks.assertNoSecretIn("webhook body", received.body(), sandbox.genesys().observations().issuedSecrets());
+		IssuedSecrets.assertClean("webhook body", received.body());
 		assertThat(failures.attempts()).as("the failures webhook does not take successes").isEmpty();
 		assertThat(output.getAll()).doesNotContain(ALL_KEY).doesNotContain(FAILURES_KEY);
 	}

@@ -12,7 +12,7 @@ import io.github.genesysrotator.rotation.StateRecord.Lease;
 import io.github.genesysrotator.rotation.StateRecordStore;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
-import io.github.genesysrotator.sandbox.SecretLeaks;
+import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.AfterAll;
@@ -69,8 +69,7 @@ class OneShotIntegrationTests {
 		assertThat(after.clientId()).isNotEqualTo(before.clientId()).isEqualTo(Sandbox.DUAL_B_ID);
 		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
 		assertThat(run.printed()).doesNotContain("Tomcat started");
-		SecretLeaks.assertNoSecretIn("one-shot output", run.printed(),
-				sandbox.genesys().observations().issuedSecrets());
+		IssuedSecrets.assertClean("one-shot output", run.printed());
 	}
 
 	@Test
