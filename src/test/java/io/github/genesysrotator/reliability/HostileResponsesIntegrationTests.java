@@ -148,16 +148,15 @@ class HostileResponsesIntegrationTests {
 	record Case(Strategy strategy, Hostile hostile) {
 
 		String credential() {
-			return (this.strategy == Strategy.DUAL) ? Sandbox.DUAL : Sandbox.SINGLE;
+			return FaultMatrix.credential(this.strategy);
 		}
 
 		String consumerPath() {
-			return (this.strategy == Strategy.DUAL) ? Sandbox.DUAL_PATH : Sandbox.SINGLE_PATH;
+			return FaultMatrix.consumerPath(this.strategy);
 		}
 
-		/** The client the rotation regenerates: B for the seeded dual pair. */
 		String target() {
-			return (this.strategy == Strategy.DUAL) ? Sandbox.DUAL_B_ID : Sandbox.SINGLE_ID;
+			return FaultMatrix.targetClient(this.strategy);
 		}
 
 		/**
