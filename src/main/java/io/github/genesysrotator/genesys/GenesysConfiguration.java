@@ -16,8 +16,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Wires the Genesys Cloud adapter: one {@link WebClient} with timeouts, shared by all
- * orgs.
+ * Wires the Genesys Cloud adapter: one {@link WebClient} with timeouts and a bounded
+ * response size, shared by all orgs.
  */
 @Configuration(proxyBeanMethods = false)
 class GenesysConfiguration {
@@ -34,7 +34,11 @@ class GenesysConfiguration {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
 			.responseTimeout(properties.responseTimeout());
-		WebClient webClient = builder.clone().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		WebClient webClient = builder.clone()
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs()
+				.maxInMemorySize(Math.toIntExact(properties.maxResponseSize().toBytes())))
+			.build();
 		GenesysHttp http = new GenesysHttp(webClient, properties, registry);
 		TokenEndpoint tokens = new TokenEndpoint(http, orgs);
 		AdminTokens adminTokens = new AdminTokens(tokens, adminCredentials, json, clock,

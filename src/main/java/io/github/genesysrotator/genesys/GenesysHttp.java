@@ -9,18 +9,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.github.genesysrotator.rotation.Dependency;
+import io.github.genesysrotator.rotation.DependencyRejectedException;
 import io.github.genesysrotator.rotation.DependencyUnavailableException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one place the Genesys adapter blocks on {@link WebClient}. It times every request,
  * reads the rate-limit headers, and retries transport errors, 5xx and 429 (honouring an
- * integer {@code Retry-After} up to a cap, like the official SDKs). Everything else is
+ * integer {@code Retry-After} up to a cap, like the official SDKs). A body larger than
+ * {@code rotator.genesys.max-response-size} is refused at once. Everything else is
  * returned to the caller as an {@link HttpResult}.
  */
 final class GenesysHttp {
@@ -93,12 +96,18 @@ final class GenesysHttp {
 			HttpResult result = request.apply(this.webClient)
 				.exchangeToMono((response) -> response.bodyToMono(String.class)
 					.defaultIfEmpty("")
+					.onErrorMap(DataBufferLimitException.class,
+							(ex) -> tooLarge(operation, response.statusCode().value()))
 					.map((body) -> new HttpResult(response.statusCode().value(), response.headers().asHttpHeaders(),
 							body)))
 				.block();
 			record(org, operation, String.valueOf(result.status()), start);
 			recordRateLimit(org, result.headers());
 			return result;
+		}
+		catch (DependencyRejectedException ex) {
+			record(org, operation, "too_large", start);
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			record(org, operation, "io_error", start);
@@ -108,6 +117,16 @@ final class GenesysHttp {
 			}
 			return null;
 		}
+	}
+
+	/**
+	 * Genesys answered, with more than we read: the same call would answer the same, so
+	 * it is not retried. The body is dropped unread (it may hold a secret).
+	 */
+	private DependencyRejectedException tooLarge(String operation, int status) {
+		return new DependencyRejectedException(Dependency.GENESYS, status,
+				"Genesys " + operation + " answered HTTP " + status + " with a body larger than "
+						+ this.properties.maxResponseSize().toKilobytes() + " KB (rotator.genesys.max-response-size)");
 	}
 
 	private void record(String org, String operation, String status, long startNanos) {

@@ -15,6 +15,7 @@ import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
 import io.github.genesysrotator.rotation.InvalidConfigurationException;
 import io.github.genesysrotator.rotation.OAuthClientView;
 import io.github.genesysrotator.rotation.RotatorProperties;
+import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.genesys.ClientState;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
@@ -25,6 +26,7 @@ import io.github.genesysrotator.sandbox.genesys.Operation;
 import io.github.genesysrotator.sandbox.genesys.OrgHandle;
 import io.github.genesysrotator.sandbox.genesys.SeededClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The Genesys Cloud adapter against the simulator over HTTP, with the production wiring.
@@ -156,6 +160,116 @@ class GenesysCloudClientTests {
 	}
 
 	@Test
+	void htmlPageIsARejectionThatQuotesNoneOfThePage() {
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).htmlPage());
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).htmlPage());
+
+		assertRejectedCleanly(() -> this.client.getClient("acme", this.target.id()), "get_client");
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "regenerate_secret");
+		assertThat(getClientCalls()).as("an answer is not retried").isEqualTo(1);
+		assertThat(regenerations()).isZero();
+	}
+
+	@Test
+	void htmlPageInsteadOfTheAdminTokenIsARejection() {
+		this.simulator.faults().add(FaultRule.on(Operation.TOKEN).forClient(this.admin.id()).htmlPage());
+
+		assertRejectedCleanly(() -> this.client.checkAdminAccess("acme"), "token");
+	}
+
+	@Test
+	void truncatedRegenerationIsARejectionAfterTheSecretChanged() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).truncatedJson());
+
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "regenerate_secret");
+		assertThat(regenerations()).as("regenerated once, not retried").isEqualTo(1);
+		assertThat(currentSecret()).isNotEqualTo(this.target.secret());
+	}
+
+	@Test
+	void truncatedTokenAndClientAnswersAreRejections() {
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).truncatedJson());
+		this.simulator.faults().add(FaultRule.on(Operation.TOKEN).forClient(this.target.id()).truncatedJson());
+
+		assertRejectedCleanly(() -> this.client.getClient("acme", this.target.id()), "get_client");
+		assertRejectedCleanly(
+				() -> this.client.checkToken("acme", this.target.id(), ClientSecret.of(this.target.secret())),
+				"verify_token");
+	}
+
+	@Test
+	void hugeBodyIsRefusedOnceWithoutReadingIt() {
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).hugeBody(5 * 1024 * 1024));
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).hugeBody(5 * 1024 * 1024));
+
+		assertRejectedCleanly(() -> this.client.getClient("acme", this.target.id()), "get_client");
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "regenerate_secret");
+		assertThatThrownBy(() -> this.client.getClient("acme", this.target.id()))
+			.hasMessageContaining("rotator.genesys.max-response-size")
+			.hasMessageContaining("256 KB");
+		assertThat(getClientCalls()).as("not retried: one request per call").isEqualTo(2);
+		assertThat(calls(Operation.REGENERATE_SECRET)).isEqualTo(1);
+		assertThat(this.registry.get("rotator.genesys.requests")
+			.tags("operation", "get_client", "status", "too_large")
+			.timer()
+			.count()).isEqualTo(2);
+	}
+
+	@Test
+	void bodyAtTheLimitIsReadAndJudgedOnItsContent() {
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).times(1).hugeBody(256 * 1024));
+
+		assertRejectedCleanly(() -> this.client.getClient("acme", this.target.id()), "not a JSON object");
+	}
+
+	@Test
+	void extraFieldsAreIgnoredEverywhere() {
+		this.simulator.faults().add(FaultRule.on(Operation.ANY).extraFields());
+
+		this.client.checkAdminAccess("acme");
+		assertThat(this.client.getClient("acme", this.target.id()).usableForClientCredentials()).isTrue();
+		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id());
+		assertThat(secret.reveal()).isEqualTo(currentSecret());
+		assertThat(this.client.checkToken("acme", this.target.id(), secret)).isEqualTo(TokenCheck.ACCEPTED);
+	}
+
+	@Test
+	void adminTokenWithoutAccessTokenIsARejection() {
+		this.simulator.faults().add(FaultRule.on(Operation.TOKEN).forClient(this.admin.id()).omitField("access_token"));
+
+		assertRejectedCleanly(() -> this.client.checkAdminAccess("acme"), "access_token");
+		assertThat(adminTokenRequests()).as("not retried").isEqualTo(1);
+	}
+
+	@Test
+	void verificationWithoutAccessTokenCountsAsNotAccepted() {
+		this.simulator.faults()
+			.add(FaultRule.on(Operation.TOKEN).forClient(this.target.id()).omitField("access_token"));
+
+		assertThat(this.client.checkToken("acme", this.target.id(), ClientSecret.of(this.target.secret())))
+			.isEqualTo(TokenCheck.REJECTED);
+	}
+
+	@Test
+	void regenerationWithoutSecretIsARejectionAfterTheSecretChanged() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).omitField("secret"));
+
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "without a secret");
+		assertThat(regenerations()).isEqualTo(1);
+		assertThat(currentSecret()).isNotEqualTo(this.target.secret());
+	}
+
+	@Test
+	void regeneratedSecretLabelledTextPlainIsStillRead() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).contentType("text/plain"));
+
+		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id());
+
+		assertThat(secret.reveal()).isEqualTo(currentSecret());
+		assertThat(regenerations()).isEqualTo(1);
+	}
+
+	@Test
 	void unknownRegionStopsStartupNamingTheProperty() {
 		assertThatThrownBy(() -> new OrgDirectory(properties("nowhere_1")))
 			.isInstanceOf(InvalidConfigurationException.class)
@@ -171,11 +285,34 @@ class GenesysCloudClientTests {
 	}
 
 	private long getClientCalls() {
+		return calls(Operation.GET_CLIENT);
+	}
+
+	private long calls(Operation operation) {
 		return this.simulator.observations()
 			.apiRequests()
 			.stream()
-			.filter((request) -> request.operation() == Operation.GET_CLIENT)
+			.filter((request) -> request.operation() == operation)
 			.count();
+	}
+
+	private int regenerations() {
+		return this.simulator.observations().regenerationCount(this.target.id());
+	}
+
+	private String currentSecret() {
+		return this.simulator.currentSecret(this.target.id()).orElseThrow();
+	}
+
+	/**
+	 * The call fails with a rejection whose message names the operation and holds no
+	 * secret.
+	 */
+	private static void assertRejectedCleanly(ThrowingCallable call, String operation) {
+		Throwable failure = catchThrowable(call);
+		assertThat(failure).isInstanceOf(DependencyRejectedException.class).hasMessageContaining(operation);
+		IssuedSecrets.assertClean("exception message", String.valueOf(failure.getMessage()));
+		assertThat(failure.getMessage()).doesNotContain("<html", "unexpected");
 	}
 
 	private GenesysOAuthClients client(Duration retryAfterCap) {
@@ -184,7 +321,8 @@ class GenesysCloudClientTests {
 
 	private GenesysOAuthClients client(Duration retryAfterCap, SeededClient admin) {
 		GenesysProperties properties = new GenesysProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
-				Duration.ofMillis(10), Duration.ofMillis(50), retryAfterCap, Duration.ofSeconds(60));
+				Duration.ofMillis(10), Duration.ofMillis(50), retryAfterCap, Duration.ofSeconds(60),
+				DataSize.ofKilobytes(256));
 		AdminCredentials credentials = (name) -> {
 			this.adminReads.incrementAndGet();
 			return new ClientCredentials(admin.id(), ClientSecret.of(admin.secret()));

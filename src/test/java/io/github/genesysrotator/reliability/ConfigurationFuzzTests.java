@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.genesysrotator.genesys.GenesysProperties;
 import io.github.genesysrotator.rotation.InvalidConfigurationException;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.web.ApiSecurityProperties;
@@ -29,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generated invalid {@code rotator.*} settings, each applied alone on top of a valid
  * configuration, through the real properties records and the real startup checks
  * ({@code RotatorConfigurationValidator}, {@code OrgDirectory} for regions, bean
- * validation of the API tokens): every one must stop startup with one error that names
- * the property.
+ * validation of the API tokens, {@code GenesysProperties} for the response size): every
+ * one must stop startup with one error that names the property.
  */
 class ConfigurationFuzzTests {
 
@@ -132,6 +133,9 @@ class ConfigurationFuzzTests {
 		durations(cases, "rotator.api.min-interval", false, null);
 		for (String size : List.of("0", "-1", "abc", "1.5")) {
 			cases.add(of("rotator.rotation.history-size", size));
+		}
+		for (String size : List.of("0", "0KB", "-1KB", "abc", "1.5MB", "3GB")) {
+			cases.add(of("rotator.genesys.max-response-size", size));
 		}
 		for (String cron : List.of("every 5 minutes", "*/5 * * * *", "0 */5 * * * * *", "0 0 24 * * *")) {
 			cases.add(of("rotator.schedule.poll", cron));
@@ -250,7 +254,7 @@ class ConfigurationFuzzTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ RotatorProperties.class, ApiSecurityProperties.class })
+	@EnableConfigurationProperties({ RotatorProperties.class, ApiSecurityProperties.class, GenesysProperties.class })
 	@Import(RealStartupChecks.PackagePrivateChecks.class)
 	static class RealStartupChecks {
 

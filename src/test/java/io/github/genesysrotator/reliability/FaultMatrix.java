@@ -24,6 +24,22 @@ final class FaultMatrix {
 	private FaultMatrix() {
 	}
 
+	/** The sandbox credential of a strategy. */
+	static String credential(Strategy strategy) {
+		return (strategy == Strategy.DUAL) ? Sandbox.DUAL : Sandbox.SINGLE;
+	}
+
+	static String consumerPath(Strategy strategy) {
+		return (strategy == Strategy.DUAL) ? Sandbox.DUAL_PATH : Sandbox.SINGLE_PATH;
+	}
+
+	/**
+	 * The client a first rotation regenerates: B for the seeded dual pair (A is active).
+	 */
+	static String targetClient(Strategy strategy) {
+		return (strategy == Strategy.DUAL) ? Sandbox.DUAL_B_ID : Sandbox.SINGLE_ID;
+	}
+
 	/** The steps of one rotation, in order. */
 	enum Step {
 
@@ -87,18 +103,15 @@ final class FaultMatrix {
 		}
 
 		String credential() {
-			return (this.strategy == Strategy.DUAL) ? Sandbox.DUAL : Sandbox.SINGLE;
+			return FaultMatrix.credential(this.strategy);
 		}
 
 		String consumerPath() {
-			return (this.strategy == Strategy.DUAL) ? Sandbox.DUAL_PATH : Sandbox.SINGLE_PATH;
+			return FaultMatrix.consumerPath(this.strategy);
 		}
 
-		/**
-		 * The client the rotation regenerates: B for the seeded dual pair (A is active).
-		 */
 		String targetClient() {
-			return (this.strategy == Strategy.DUAL) ? Sandbox.DUAL_B_ID : Sandbox.SINGLE_ID;
+			return FaultMatrix.targetClient(this.strategy);
 		}
 
 		/** Why the cell cannot exist, or {@code null} when it can. */

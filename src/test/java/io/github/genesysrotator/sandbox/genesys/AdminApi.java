@@ -20,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * "permissions": ["oauth:client:view", ...]}} → {@code {id, secret}}</li>
  * <li>{@code GET|POST|DELETE /__sim/faults}, {@code DELETE /__sim/faults/{id}}; a rule is
  * {@code {"operation", "type", "clientId"?, "times"?, "status"?, "latencyMs"?,
- * "retryAfterSeconds"?}}</li>
+ * "retryAfterSeconds"?, "detail"?, "bodyBytes"?}} ({@code detail} is the field of
+ * {@code OMIT_FIELD} and the content type of {@code CONTENT_TYPE}; {@code bodyBytes} the
+ * size of {@code HUGE_BODY}, 5 MiB by default)</li>
  * <li>{@code PUT /__sim/latency {"latencyMs"}}: global added latency</li>
  * <li>{@code GET /__sim/observations}, {@code GET /__sim/secrets}, {@code GET
  * /__sim/clients/{id}/secret}</li>
@@ -109,6 +111,12 @@ final class AdminApi {
 			case CONNECTION_RESET -> builder.connectionReset();
 			case TIMEOUT -> builder.timeout();
 			case APPLY_THEN_DROP -> builder.applyThenDrop();
+			case HTML_PAGE -> builder.htmlPage();
+			case TRUNCATED_JSON -> builder.truncatedJson();
+			case HUGE_BODY -> builder.hugeBody(body.path("bodyBytes").asInt(5 * 1024 * 1024));
+			case EXTRA_FIELDS -> builder.extraFields();
+			case OMIT_FIELD -> builder.omitField(requiredText(body, "detail"));
+			case CONTENT_TYPE -> builder.contentType(requiredText(body, "detail"));
 		};
 		String id = this.simulator.faults().add(rule);
 		return SimResponse.json(200, faultJson(id, rule));
@@ -189,6 +197,8 @@ final class AdminApi {
 		node.put("status", rule.status());
 		node.put("latencyMs", rule.latency().toMillis());
 		node.put("retryAfterSeconds", rule.retryAfterSeconds());
+		node.put("detail", rule.detail());
+		node.put("bodyBytes", rule.bodyBytes());
 		return node;
 	}
 

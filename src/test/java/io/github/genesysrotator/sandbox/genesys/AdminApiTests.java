@@ -76,6 +76,28 @@ class AdminApiTests {
 	}
 
 	@Test
+	void addsMalformedResponseRules() throws Exception {
+		JsonNode omit = admin("POST", "/__sim/faults",
+				"{\"operation\":\"TOKEN\",\"type\":\"OMIT_FIELD\",\"detail\":\"access_token\",\"times\":1}");
+		JsonNode relabel = admin("POST", "/__sim/faults",
+				"{\"operation\":\"REGENERATE_SECRET\",\"type\":\"CONTENT_TYPE\",\"detail\":\"text/plain\"}");
+		JsonNode huge = admin("POST", "/__sim/faults", "{\"operation\":\"GET_CLIENT\",\"type\":\"HUGE_BODY\"}");
+		for (String type : new String[] { "HTML_PAGE", "TRUNCATED_JSON", "EXTRA_FIELDS" }) {
+			admin("POST", "/__sim/faults", "{\"operation\":\"LIST_CLIENTS\",\"type\":\"" + type + "\"}");
+		}
+
+		assertThat(omit.get("detail").stringValue()).isEqualTo("access_token");
+		assertThat(relabel.get("detail").stringValue()).isEqualTo("text/plain");
+		assertThat(huge.get("bodyBytes").intValue()).isEqualTo(5 * 1024 * 1024);
+		assertThat(this.simulator.faults().activeRules().values()).extracting(FaultRule::type)
+			.containsExactly(FaultType.OMIT_FIELD, FaultType.CONTENT_TYPE, FaultType.HUGE_BODY, FaultType.HTML_PAGE,
+					FaultType.TRUNCATED_JSON, FaultType.EXTRA_FIELDS);
+		assertThat(send("POST", "/__sim/faults", "{\"operation\":\"TOKEN\",\"type\":\"OMIT_FIELD\"}").statusCode())
+			.as("OMIT_FIELD needs its field")
+			.isEqualTo(400);
+	}
+
+	@Test
 	void rejectsInvalidRulesWithBadRequest() throws Exception {
 		HttpResponse<String> response = send("POST", "/__sim/faults", "{\"operation\":\"NOPE\",\"type\":\"TIMEOUT\"}");
 

@@ -5,11 +5,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -125,6 +127,91 @@ class FaultInjectionTests {
 			.get()
 			.isNotEqualTo(this.consumer.secret());
 		assertThat(this.http.token(this.consumer).statusCode()).as("old secret is dead").isEqualTo(400);
+	}
+
+	@Test
+	void htmlPageAnswers200HtmlWithoutProcessing() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).htmlPage());
+
+		HttpResponse<String> page = regenerate();
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> type.startsWith("text/html"));
+		assertThat(page.body()).startsWith("<!DOCTYPE html>");
+		assertThat(this.simulator.observations().regenerationCount(this.consumer.id())).isZero();
+		assertThat(this.simulator.observations().apiRequests()).last()
+			.satisfies((record) -> assertThat(record.fault()).isEqualTo(FaultType.HTML_PAGE));
+	}
+
+	@Test
+	void truncatedJsonProcessesAndSendsAValidPrefix() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).truncatedJson());
+
+		HttpResponse<String> cut = regenerate();
+
+		assertThat(cut.statusCode()).isEqualTo(200);
+		assertThat(cut.body()).startsWith("{");
+		assertThat(SimJson.parseObject(cut.body().getBytes(StandardCharsets.UTF_8))).isEmpty();
+		String secret = this.simulator.currentSecret(this.consumer.id()).orElseThrow();
+		assertThat(secret).isNotEqualTo(this.consumer.secret());
+		assertThat(cut.body()).as("the prefix does not carry the whole new secret").doesNotContain(secret);
+		assertThat(this.simulator.observations().regenerationCount(this.consumer.id())).isEqualTo(1);
+	}
+
+	@Test
+	void hugeBodyIsAWellFormedJsonArrayOfTheRequestedSize() {
+		int size = 5 * 1024 * 1024;
+		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).times(1).hugeBody(size));
+
+		HttpResponse<String> huge = getConsumer();
+
+		assertThat(huge.statusCode()).isEqualTo(200);
+		assertThat(huge.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(huge.body()).hasSize(size).startsWith("[").endsWith("]");
+		assertThat(huge.body().substring(1, size - 1)).isBlank();
+	}
+
+	@Test
+	void extraFieldsKeepTheRealAnswer() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).extraFields());
+
+		HttpResponse<String> extended = regenerate();
+
+		JsonNode body = SimHttpClient.json(extended);
+		assertThat(body.get("secret").stringValue()).isEqualTo(this.simulator.currentSecret(this.consumer.id()).get());
+		assertThat(body.get("unexpectedField").isString()).isTrue();
+		assertThat(body.get("unexpectedObject").get("nested").booleanValue()).isTrue();
+	}
+
+	@Test
+	void omitFieldProcessesAndDropsTheField() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).omitField("secret"));
+		this.simulator.faults()
+			.add(FaultRule.on(Operation.TOKEN).forClient(this.consumer.id()).times(1).omitField("access_token"));
+
+		HttpResponse<String> regenerated = regenerate();
+		HttpResponse<String> token = this.http.token(this.consumer.id(),
+				this.simulator.currentSecret(this.consumer.id()).get());
+
+		assertThat(regenerated.statusCode()).isEqualTo(200);
+		assertThat(SimHttpClient.json(regenerated).has("secret")).isFalse();
+		assertThat(SimHttpClient.json(regenerated).get("id").stringValue()).isEqualTo(this.consumer.id());
+		assertThat(this.simulator.observations().regenerationCount(this.consumer.id())).isEqualTo(1);
+		assertThat(token.statusCode()).isEqualTo(200);
+		assertThat(SimHttpClient.json(token).has("access_token")).isFalse();
+		assertThat(SimHttpClient.json(token).has("token_type")).isTrue();
+	}
+
+	@Test
+	void contentTypeRelabelsTheRealAnswer() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).contentType("text/plain"));
+
+		HttpResponse<String> relabelled = regenerate();
+
+		assertThat(relabelled.headers().firstValue("Content-Type")).hasValue("text/plain");
+		assertThat(SimHttpClient.json(relabelled).get("secret").stringValue())
+			.isEqualTo(this.simulator.currentSecret(this.consumer.id()).get());
 	}
 
 	@Test

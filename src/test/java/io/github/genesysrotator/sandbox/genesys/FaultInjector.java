@@ -87,7 +87,8 @@ public final class FaultInjector {
 
 		FaultRule remainingRule() {
 			return new FaultRule(this.rule.operation(), this.rule.clientId(), this.remaining, this.rule.type(),
-					this.rule.status(), this.rule.latency(), this.rule.retryAfterSeconds());
+					this.rule.status(), this.rule.latency(), this.rule.retryAfterSeconds(), this.rule.detail(),
+					this.rule.bodyBytes());
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.Objects;
  * <pre>{@code
  * FaultRule.on(Operation.REGENERATE_SECRET).forClient(id).times(1).applyThenDrop();
  * FaultRule.on(Operation.ANY).status(503);
+ * FaultRule.on(Operation.TOKEN).forClient(id).omitField("access_token");
  * }</pre>
  *
  * A rule without {@link Builder#times(int)} applies until it is cleared.
@@ -22,9 +23,12 @@ import java.util.Objects;
  * @param latency the added latency for {@link FaultType#LATENCY}
  * @param retryAfterSeconds the {@code Retry-After} for
  * {@link FaultType#TOO_MANY_REQUESTS}
+ * @param detail the field for {@link FaultType#OMIT_FIELD}, the content type for
+ * {@link FaultType#CONTENT_TYPE}; {@code null} otherwise
+ * @param bodyBytes the body size for {@link FaultType#HUGE_BODY}
  */
 public record FaultRule(Operation operation, String clientId, int times, FaultType type, int status, Duration latency,
-		int retryAfterSeconds) {
+		int retryAfterSeconds, String detail, int bodyBytes) {
 
 	/** Applies until the rule is cleared. */
 	public static final int UNLIMITED = -1;
@@ -100,8 +104,54 @@ public record FaultRule(Operation operation, String clientId, int times, FaultTy
 			return build(FaultType.APPLY_THEN_DROP, 0, Duration.ZERO, 0);
 		}
 
+		/** A 200 HTML page instead of the API's answer. */
+		public FaultRule htmlPage() {
+			return build(FaultType.HTML_PAGE, 200, Duration.ZERO, 0);
+		}
+
+		/** The real answer, cut in the middle of its JSON. */
+		public FaultRule truncatedJson() {
+			return build(FaultType.TRUNCATED_JSON, 0, Duration.ZERO, 0);
+		}
+
+		/** A 200 JSON body of {@code bytes} bytes instead of the API's answer. */
+		public FaultRule hugeBody(int bytes) {
+			if (bytes < 2) {
+				throw new IllegalArgumentException("bytes must be at least 2 (an empty JSON array)");
+			}
+			return new FaultRule(this.operation, this.clientId, this.times, FaultType.HUGE_BODY, 200, Duration.ZERO, 0,
+					null, bytes);
+		}
+
+		/** The real answer with unknown fields added. */
+		public FaultRule extraFields() {
+			return build(FaultType.EXTRA_FIELDS, 0, Duration.ZERO, 0);
+		}
+
+		/** The real answer without one of its top-level fields. */
+		public FaultRule omitField(String field) {
+			return withDetail(FaultType.OMIT_FIELD, requireText(field, "field"));
+		}
+
+		/** The real answer under another content type. */
+		public FaultRule contentType(String contentType) {
+			return withDetail(FaultType.CONTENT_TYPE, requireText(contentType, "contentType"));
+		}
+
+		private FaultRule withDetail(FaultType type, String detail) {
+			return new FaultRule(this.operation, this.clientId, this.times, type, 0, Duration.ZERO, 0, detail, 0);
+		}
+
+		private static String requireText(String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " is required");
+			}
+			return value;
+		}
+
 		private FaultRule build(FaultType type, int status, Duration latency, int retryAfterSeconds) {
-			return new FaultRule(this.operation, this.clientId, this.times, type, status, latency, retryAfterSeconds);
+			return new FaultRule(this.operation, this.clientId, this.times, type, status, latency, retryAfterSeconds,
+					null, 0);
 		}
 
 	}

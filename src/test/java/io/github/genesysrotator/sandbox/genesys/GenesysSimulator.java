@@ -257,8 +257,28 @@ public final class GenesysSimulator implements AutoCloseable {
 				log(request, route, clientId, 0, type);
 				yield reset(response);
 			}
+			case HTML_PAGE -> malformed(response, request, route, clientId, type, MalformedResponses.htmlPage());
+			case HUGE_BODY ->
+				malformed(response, request, route, clientId, type, MalformedResponses.hugeBody(fault.bodyBytes()));
+			case TRUNCATED_JSON -> malformed(response, request, route, clientId, type,
+					MalformedResponses.truncated(process(request, route)));
+			case EXTRA_FIELDS -> malformed(response, request, route, clientId, type,
+					MalformedResponses.withExtraFields(process(request, route)));
+			case OMIT_FIELD -> malformed(response, request, route, clientId, type,
+					MalformedResponses.withoutField(process(request, route), fault.detail()));
+			case CONTENT_TYPE -> malformed(response, request, route, clientId, type,
+					MalformedResponses.relabelled(process(request, route), fault.detail()));
 			default -> throw new IllegalStateException("Unhandled fault " + type);
 		};
+	}
+
+	private Mono<Void> malformed(HttpServerResponse response, SimRequest request, ApiRoute route, String clientId,
+			FaultType fault, MalformedResponses.Malformed malformed) {
+		log(request, route, clientId, malformed.status(), fault);
+		response.status(malformed.status());
+		response.header("ININ-Correlation-Id", request.correlationId());
+		response.header("Content-Type", malformed.contentType());
+		return response.sendByteArray(Mono.just(malformed.body())).then();
 	}
 
 	private SimResponse process(SimRequest request, ApiRoute route) {
