@@ -1,6 +1,10 @@
 package io.github.genesysrotator;
 
+import java.util.Arrays;
 import java.util.Map;
+
+import io.github.genesysrotator.bench.FleetRun;
+import io.github.genesysrotator.bench.FootprintApp;
 
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SimulatorsOnly;
@@ -12,16 +16,30 @@ import org.springframework.core.env.Environment;
 /**
  * {@code ./mvnw spring-boot:test-run}: the service on its embedded sandbox. Starts the
  * Genesys Cloud simulator (8300) and the Vault simulator (8200) with the demo org, then
- * the service (API 8080, management 8081), and prints what to try.
+ * the service (API 8080, management 8081), and prints what to try. With
+ * {@code --simulators-only} it runs just the simulators (the compose file's sandbox
+ * image); {@code --bench-footprint} and {@code --bench-fleet} start a benchmark's child
+ * JVM. It is the only class with a {@code main} method on the test classpath, which is
+ * how {@code spring-boot:test-run} finds it.
  */
 public final class TestGenesysSecretRotatorApplication {
 
 	private TestGenesysSecretRotatorApplication() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
-		if (java.util.Arrays.asList(args).contains(SimulatorsOnly.FLAG)) {
+	public static void main(String[] args) throws Exception {
+		String mode = (args.length > 0) ? args[0] : "";
+		String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+		if (Arrays.asList(args).contains(SimulatorsOnly.FLAG)) {
 			SimulatorsOnly.run(args);
+			return;
+		}
+		if (mode.equals(FootprintApp.FLAG)) {
+			FootprintApp.run(rest);
+			return;
+		}
+		if (mode.equals(FleetRun.FLAG)) {
+			FleetRun.run(rest);
 			return;
 		}
 		int genesysPort = Integer.getInteger("sandbox.genesys-port", 8300);

@@ -1,5 +1,6 @@
 package io.github.genesysrotator.bench;
 
+import io.github.genesysrotator.TestGenesysSecretRotatorApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,42 +27,44 @@ final class ChildJvm {
 	private ChildJvm() {
 	}
 
-	static ProcessBuilder command(String mainClass, List<String> args, Path log) {
+	/**
+	 * A child JVM on the test classpath. It starts through the test classpath's one entry
+	 * point (which {@code ./mvnw spring-boot:test-run} also needs to find alone); the
+	 * flag selects the benchmark child.
+	 */
+	static ProcessBuilder command(String flag, List<String> args, Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(FLAGS);
 		command.add("-cp");
 		command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-		command.add(mainClass);
+		command.add(TestGenesysSecretRotatorApplication.class.getName());
+		command.add(flag);
 		command.addAll(args);
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 	}
 
 	/** Run a child to its end (bounded) and return what it reported. */
 	@SuppressWarnings("unchecked")
-	static Map<String, Object> run(String mainClass, String label, List<String> args, long timeoutMinutes)
+	static Map<String, Object> run(String flag, String label, List<String> args, long timeoutMinutes)
 			throws IOException, InterruptedException {
-		Path log = BenchResults.directory().resolve(simpleName(mainClass) + "-" + label + ".log");
-		Process process = command(mainClass, args, log).start();
+		Path log = BenchResults.directory().resolve(flag.substring(2) + "-" + label + ".log");
+		Process process = command(flag, args, log).start();
 		if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
-			throw new IllegalStateException(mainClass + " did not finish in " + timeoutMinutes + " min; see " + log);
+			throw new IllegalStateException(flag + " did not finish in " + timeoutMinutes + " min; see " + log);
 		}
 		String result = Files.readAllLines(log)
 			.stream()
 			.filter((line) -> line.startsWith(RESULT_PREFIX))
 			.reduce((first, second) -> second)
-			.orElseThrow(() -> new IllegalStateException(mainClass + " reported nothing; see " + log));
+			.orElseThrow(() -> new IllegalStateException(flag + " reported nothing; see " + log));
 		return JSON.readValue(result.substring(RESULT_PREFIX.length()), Map.class);
 	}
 
 	/** What a child prints as its result. */
 	static void report(Map<String, Object> result) {
 		System.out.println(RESULT_PREFIX + JSON.writeValueAsString(result));
-	}
-
-	private static String simpleName(String mainClass) {
-		return mainClass.substring(mainClass.lastIndexOf('.') + 1);
 	}
 
 }

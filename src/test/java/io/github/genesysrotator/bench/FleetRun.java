@@ -33,7 +33,12 @@ public final class FleetRun {
 	private FleetRun() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	/**
+	 * The flag that selects this child in {@code TestGenesysSecretRotatorApplication}.
+	 */
+	public static final String FLAG = "--bench-fleet";
+
+	public static void run(String[] args) throws Exception {
 		int orgs = Integer.parseInt(args[1]);
 		int perOrg = Integer.parseInt(args[2]);
 		try (RotatorInstance rotator = RotatorInstance.start(load(Path.of(args[0])))) {

@@ -62,9 +62,8 @@ class FleetScaleBenchmark {
 				VaultSimulator vault = VaultSimulator.builder().build().start()) {
 			Path properties = BenchResults.directory().resolve("fleet-" + perOrg * ORGS + ".properties");
 			write(properties, seed(genesys, vault, perOrg));
-			Map<String, Object> result = new LinkedHashMap<>(
-					ChildJvm.run(FleetRun.class.getName(), String.valueOf(perOrg * ORGS),
-							List.of(properties.toString(), String.valueOf(ORGS), String.valueOf(perOrg)), 15));
+			Map<String, Object> result = new LinkedHashMap<>(ChildJvm.run(FleetRun.FLAG, String.valueOf(perOrg * ORGS),
+					List.of(properties.toString(), String.valueOf(ORGS), String.valueOf(perOrg)), 15));
 			List<ApiRequestRecord> api = genesys.observations()
 				.apiRequests()
 				.stream()

@@ -21,7 +21,12 @@ public final class FootprintApp {
 	private FootprintApp() {
 	}
 
-	public static void main(String[] args) throws IOException {
+	/**
+	 * The flag that selects this child in {@code TestGenesysSecretRotatorApplication}.
+	 */
+	public static final String FLAG = "--bench-footprint";
+
+	public static void run(String[] args) throws IOException {
 		String[] properties = properties(Path.of(args[1]));
 		if (args[0].equals("bare")) {
 			SpringApplication.run(Bare.class, properties);

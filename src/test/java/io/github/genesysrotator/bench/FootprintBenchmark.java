@@ -99,8 +99,7 @@ class FootprintBenchmark {
 			.create("http://127.0.0.1:" + values.getProperty("management.server.port") + "/actuator/health/readiness");
 		Path log = BenchResults.directory().resolve("footprint-" + app + ".log");
 		long start = System.nanoTime();
-		Process process = ChildJvm.command(FootprintApp.class.getName(), List.of(app, properties.toString()), log)
-			.start();
+		Process process = ChildJvm.command(FootprintApp.FLAG, List.of(app, properties.toString()), log).start();
 		try {
 			Duration ready = awaitReady(process, readiness, start);
 			Thread.sleep(IDLE.toMillis());
