@@ -31,10 +31,33 @@ public record GenesysProperties(@DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("256KB") DataSize maxResponseSize) {
 
 	public GenesysProperties {
+		positive("connect-timeout", connectTimeout);
+		positive("response-timeout", responseTimeout);
+		positive("initial-backoff", initialBackoff);
+		positive("max-backoff", maxBackoff);
+		positive("retry-after-cap", retryAfterCap);
+		if (tokenRefreshMargin == null || tokenRefreshMargin.isNegative()) {
+			throw new InvalidConfigurationException("rotator.genesys.token-refresh-margin",
+					"must be a non-negative duration such as 60s");
+		}
+		if (maxAttempts < 1 || maxAttempts > 20) {
+			throw new InvalidConfigurationException("rotator.genesys.max-attempts", "must be between 1 and 20");
+		}
+		if (maxBackoff.compareTo(initialBackoff) < 0) {
+			throw new InvalidConfigurationException("rotator.genesys.max-backoff",
+					"must not be shorter than rotator.genesys.initial-backoff (" + initialBackoff + ")");
+		}
 		if (maxResponseSize == null || maxResponseSize.toBytes() <= 0
 				|| maxResponseSize.toBytes() > Integer.MAX_VALUE) {
 			throw new InvalidConfigurationException("rotator.genesys.max-response-size",
 					"must be positive and below 2GB, e.g. 256KB");
+		}
+	}
+
+	private static void positive(String property, Duration duration) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new InvalidConfigurationException("rotator.genesys." + property,
+					"must be a positive duration such as 5s or 200ms");
 		}
 	}
 

@@ -137,6 +137,15 @@ class ConfigurationFuzzTests {
 		for (String size : List.of("0", "0KB", "-1KB", "abc", "1.5MB", "3GB")) {
 			cases.add(of("rotator.genesys.max-response-size", size));
 		}
+		for (String property : List.of("connect-timeout", "response-timeout", "initial-backoff", "max-backoff",
+				"retry-after-cap")) {
+			durations(cases, "rotator.genesys." + property, true, "0s");
+		}
+		durations(cases, "rotator.genesys.token-refresh-margin", false, null);
+		cases.add(of("rotator.genesys.max-backoff", "10ms"));
+		for (String attempts : List.of("0", "-1", "21", "many")) {
+			cases.add(of("rotator.genesys.max-attempts", attempts));
+		}
 		for (String cron : List.of("every 5 minutes", "*/5 * * * *", "0 */5 * * * * *", "0 0 24 * * *")) {
 			cases.add(of("rotator.schedule.poll", cron));
 		}
