@@ -15,9 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.github.genesysrotator.reliability.FaultMatrix.Cell;
-import io.github.genesysrotator.reliability.FaultMatrix.Fault;
 import io.github.genesysrotator.reliability.FaultMatrix.World;
-import io.github.genesysrotator.rotation.ConsumerPathStore;
 import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.Outcome;
@@ -28,6 +26,7 @@ import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.RotationTestSupport;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
+import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.rotation.StateRecord;
@@ -92,10 +91,10 @@ class FaultMatrixIntegrationTests {
 	private GenesysOAuthClients genesys;
 
 	@Autowired
-	private ConsumerPathStore consumers;
+	private StateRecordStore states;
 
 	@Autowired
-	private StateRecordStore states;
+	private Replicas replicas;
 
 	@Autowired
 	private List<RotationListener> listeners;
@@ -258,8 +257,7 @@ class FaultMatrixIntegrationTests {
 	private RotationService replica(String instanceId) {
 		List<RotationListener> all = new ArrayList<>(this.listeners);
 		all.add(this.results);
-		return RotationTestSupport.replica(instanceId, this.catalog, this.properties, this.observed, this.consumers,
-				this.states, this.clock, all.toArray(RotationListener[]::new));
+		return this.replicas.start(instanceId, this.observed, all.toArray(RotationListener[]::new));
 	}
 
 	private static String key(Cell cell) {

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.genesysrotator.rotation.ConsumerPathStore;
 import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.CredentialSpec;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
@@ -25,6 +24,7 @@ import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.RotationTestSupport;
+import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.rotation.StateRecordStore;
@@ -74,10 +74,10 @@ class RaceIntegrationTests {
 	private GenesysOAuthClients genesys;
 
 	@Autowired
-	private ConsumerPathStore consumers;
+	private StateRecordStore states;
 
 	@Autowired
-	private StateRecordStore states;
+	private Replicas replicas;
 
 	private ObservedGenesys observed;
 
@@ -228,8 +228,7 @@ class RaceIntegrationTests {
 	}
 
 	private RotationService replica(String instanceId, RotationListener... listeners) {
-		return RotationTestSupport.replica(instanceId, this.catalog, this.properties, this.observed, this.consumers,
-				this.states, this.clock, listeners);
+		return this.replicas.start(instanceId, this.observed, listeners);
 	}
 
 	static void writeFigures(String name, String text) throws IOException {

@@ -1,6 +1,5 @@
 package io.github.genesysrotator.rotation;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.Future;
 
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
+import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotationTestSupport.UncommittedRecorder;
 import io.github.genesysrotator.sandbox.ConsumerProbe;
@@ -70,13 +70,10 @@ class RotationServiceIntegrationTests {
 	private RotatorProperties properties;
 
 	@Autowired
-	private GenesysOAuthClients genesys;
-
-	@Autowired
-	private ConsumerPathStore consumers;
-
-	@Autowired
 	private StateRecordStore states;
+
+	@Autowired
+	private Replicas replicas;
 
 	@DynamicPropertySource
 	static void sandboxProperties(DynamicPropertyRegistry registry) {
@@ -232,8 +229,7 @@ class RotationServiceIntegrationTests {
 
 	@Test
 	void twoReplicasRotatingTheSameCredentialRegenerateExactlyOnce() throws Exception {
-		RotationService other = RotationTestSupport.replica("replica-2", this.catalog, this.properties, this.genesys,
-				this.consumers, this.states, this.clock);
+		RotationService other = this.replicas.start("replica-2");
 		CyclicBarrier start = new CyclicBarrier(2);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
@@ -320,8 +316,7 @@ class RotationServiceIntegrationTests {
 			.as("record left in flight at %s", crashAt)
 			.isTrue();
 
-		RotationService fresh = RotationTestSupport.replica("replica-2", this.catalog, this.properties, this.genesys,
-				this.consumers, this.states, this.clock);
+		RotationService fresh = this.replicas.start("replica-2");
 		assertThat(fresh.recoverAbandoned()).as("lease still live").isEmpty();
 		this.clock.advance(this.properties.rotation().leaseTtl().plusSeconds(1));
 		List<RotationResult> recovered = fresh.recoverAbandoned();

@@ -35,14 +35,48 @@ public final class RotationTestSupport {
 	}
 
 	/**
-	 * A second replica on the same Vault and Genesys: no shared memory with the first.
+	 * Further replicas on the same Vault and Genesys as the test context's service: each
+	 * has its own instance id and no memory shared with the others.
 	 */
-	public static RotationService replica(String instanceId, CredentialCatalog catalog, RotatorProperties properties,
-			GenesysOAuthClients genesys, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
-			RotationListener... listeners) {
-		RotatorProperties other = new RotatorProperties(instanceId, properties.vault(), properties.orgs(),
-				properties.credentials(), properties.schedule(), properties.api(), properties.rotation());
-		return new RotationService(catalog, other, genesys, consumers, states, clock, List.of(listeners));
+	public static final class Replicas {
+
+		private final CredentialCatalog catalog;
+
+		private final RotatorProperties properties;
+
+		private final GenesysOAuthClients genesys;
+
+		private final ConsumerPathStore consumers;
+
+		private final StateRecordStore states;
+
+		private final Clock clock;
+
+		Replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
+				ConsumerPathStore consumers, StateRecordStore states, Clock clock) {
+			this.catalog = catalog;
+			this.properties = properties;
+			this.genesys = genesys;
+			this.consumers = consumers;
+			this.states = states;
+			this.clock = clock;
+		}
+
+		public RotationService start(String instanceId, RotationListener... listeners) {
+			return start(instanceId, this.genesys, listeners);
+		}
+
+		/**
+		 * A replica whose Genesys calls go through a wrapper (to observe or crash them).
+		 */
+		public RotationService start(String instanceId, GenesysOAuthClients genesys, RotationListener... listeners) {
+			RotatorProperties other = new RotatorProperties(instanceId, this.properties.vault(), this.properties.orgs(),
+					this.properties.credentials(), this.properties.schedule(), this.properties.api(),
+					this.properties.rotation());
+			return new RotationService(this.catalog, other, genesys, this.consumers, this.states, this.clock,
+					List.of(listeners));
+		}
+
 	}
 
 	/** A clock tests move forward instead of sleeping. */
@@ -147,6 +181,12 @@ public final class RotationTestSupport {
 		@Bean
 		UncommittedRecorder uncommittedRecorder() {
 			return new UncommittedRecorder();
+		}
+
+		@Bean
+		Replicas replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
+				ConsumerPathStore consumers, StateRecordStore states, SteppingClock clock) {
+			return new Replicas(catalog, properties, genesys, consumers, states, clock);
 		}
 
 	}

@@ -26,13 +26,10 @@ class SimulatorSwitchesIntegrationTests {
 
 	@Nested
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-	class WhenIssuedTokensAreRevokedByARegeneration {
+	class WhenIssuedTokensAreRevokedByARegeneration extends OnItsOwnSandbox {
 
 		static final Sandbox sandbox = Sandbox.start(0, 0,
 				GenesysSimulatorOptions.builder().tokensSurviveRegeneration(false));
-
-		@Autowired
-		RotationService rotations;
 
 		@DynamicPropertySource
 		static void properties(DynamicPropertyRegistry registry) {
@@ -44,9 +41,9 @@ class SimulatorSwitchesIntegrationTests {
 			sandbox.close();
 		}
 
-		@BeforeEach
-		void reset() {
-			sandbox.reset();
+		@Override
+		Sandbox sandbox() {
+			return sandbox;
 		}
 
 		@Test
@@ -62,7 +59,7 @@ class SimulatorSwitchesIntegrationTests {
 		}
 
 		@Test
-		void dualRotationLeavesTheActiveClientsTokensAlone() {
+		void dualRotationLeavesTheDemotedClientsSecretWorking() {
 			SandboxConsumer consumer = new SandboxConsumer(sandbox);
 			SandboxConsumer.Published active = consumer.read(Sandbox.DUAL_PATH);
 			assertThat(rotate(this.rotations, Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
@@ -73,15 +70,12 @@ class SimulatorSwitchesIntegrationTests {
 
 	@Nested
 	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-	class WhenANewSecretTakesTimeToPropagate {
+	class WhenANewSecretTakesTimeToPropagate extends OnItsOwnSandbox {
 
 		static final Duration DELAY = Duration.ofMillis(400);
 
 		static final Sandbox sandbox = Sandbox.start(0, 0,
 				GenesysSimulatorOptions.builder().secretPropagationDelay(DELAY));
-
-		@Autowired
-		RotationService rotations;
 
 		@DynamicPropertySource
 		static void properties(DynamicPropertyRegistry registry) {
@@ -93,9 +87,9 @@ class SimulatorSwitchesIntegrationTests {
 			sandbox.close();
 		}
 
-		@BeforeEach
-		void reset() {
-			sandbox.reset();
+		@Override
+		Sandbox sandbox() {
+			return sandbox;
 		}
 
 		@Test
@@ -121,6 +115,21 @@ class SimulatorSwitchesIntegrationTests {
 			assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
 			assertThat(result.exposureWindow()).isPositive();
 			assertThat(new SandboxConsumer(sandbox).authenticates(Sandbox.SINGLE_PATH)).isTrue();
+		}
+
+	}
+
+	/** A test context on a sandbox of its own, reset before each test. */
+	abstract static class OnItsOwnSandbox {
+
+		@Autowired
+		RotationService rotations;
+
+		abstract Sandbox sandbox();
+
+		@BeforeEach
+		void reset() {
+			sandbox().reset();
 		}
 
 	}
