@@ -1,5 +1,7 @@
 package io.github.genesysrotator.genesys;
 
+import java.util.regex.Pattern;
+
 import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
 import io.github.genesysrotator.rotation.Dependency;
 import io.github.genesysrotator.rotation.DependencyRejectedException;
@@ -13,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * secret.
  */
 final class GenesysErrors {
+
+	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private GenesysErrors() {
 	}
@@ -30,12 +34,16 @@ final class GenesysErrors {
 		}
 	}
 
-	/** The {@code code} of an ErrorBody or the {@code error} of a token error. */
+	/**
+	 * The {@code code} of an ErrorBody or the {@code error} of a token error. Only a
+	 * value shaped like a code is quoted: the text ends up in problem details and logs,
+	 * and an unexpected answer must not carry anything else there.
+	 */
 	static String code(JsonMapper json, HttpResult result) {
 		try {
 			JsonNode node = json.readTree(result.body());
 			String code = node.path("code").asString(node.path("error").asString(""));
-			return code.isEmpty() ? "HTTP " + result.status() : code + " (HTTP " + result.status() + ")";
+			return CODE.matcher(code).matches() ? code + " (HTTP " + result.status() + ")" : "HTTP " + result.status();
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return "HTTP " + result.status();

@@ -54,6 +54,12 @@ final class GenesysHttp {
 			return this.status >= 200 && this.status < 300;
 		}
 
+		/** The body may be a new secret or an access token: only the status prints. */
+		@Override
+		public String toString() {
+			return "HttpResult[status=" + this.status + "]";
+		}
+
 	}
 
 	HttpResult exchange(String org, String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request) {

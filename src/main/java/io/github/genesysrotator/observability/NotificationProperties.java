@@ -109,7 +109,10 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 
 		@Override
 		public String toString() {
-			return "Webhook[name=" + this.name + ", url=" + this.url + ", secret=****, events=" + this.events + "]";
+			// Incoming-webhook URLs often carry a token in the path or query: print the
+			// origin.
+			String origin = (this.url != null) ? this.url.getScheme() + "://" + this.url.getAuthority() : null;
+			return "Webhook[name=" + this.name + ", url=" + origin + "/****, secret=****, events=" + this.events + "]";
 		}
 
 	}

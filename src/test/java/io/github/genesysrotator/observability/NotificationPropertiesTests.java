@@ -18,13 +18,17 @@ class NotificationPropertiesTests {
 
 	@Test
 	void bindsWebhooksWithEventsByTheirCloudEventsName() {
-		NotificationProperties properties = bind(Map.of("rotator.notifications.webhooks[0].name", "chatops",
-				"rotator.notifications.webhooks[0].url", "https://hooks.example.com/rotator",
-				"rotator.notifications.webhooks[0].secret", "0123456789abcdef0123",
-				"rotator.notifications.webhooks[0].events", "rotation.failed,rotation.rolledback"));
+		NotificationProperties properties = bind(
+				Map.of("rotator.notifications.webhooks[0].name", "chatops", "rotator.notifications.webhooks[0].url",
+						"https://hooks.example.com/services/T000/B000/XXXXtoken?sig=abc",
+						"rotator.notifications.webhooks[0].secret", "0123456789abcdef0123",
+						"rotator.notifications.webhooks[0].events", "rotation.failed,rotation.rolledback"));
 		assertThat(properties.webhooks()).singleElement().satisfies((webhook) -> {
 			assertThat(webhook.events()).containsExactlyInAnyOrder(Event.ROTATION_FAILED, Event.ROTATION_ROLLEDBACK);
-			assertThat(webhook.toString()).doesNotContain("0123456789abcdef0123");
+			assertThat(webhook.toString()).doesNotContain("0123456789abcdef0123")
+				.doesNotContain("XXXXtoken")
+				.doesNotContain("sig=abc")
+				.contains("https://hooks.example.com");
 		});
 		assertThat(properties.delivery().maxAttempts()).isEqualTo(5);
 	}
