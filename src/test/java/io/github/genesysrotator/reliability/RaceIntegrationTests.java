@@ -107,8 +107,10 @@ class RaceIntegrationTests {
 		try {
 			for (int wave = 0; wave < REQUESTS / WAVE; wave++) {
 				futures.addAll(wave(pool, replicas, credentials, wave));
-				// Past the grace period and the API cooldown: the next wave may rotate
-				// again.
+				// Consumers re-read within the grace period (DESIGN section 10): the
+				// clock jumps past it only once the probe has read what this wave
+				// published. Then the next wave may rotate again.
+				dualProbe.awaitFreshAttempt(Duration.ofSeconds(30));
 				this.clock.advance(Duration.ofMinutes(2));
 			}
 		}

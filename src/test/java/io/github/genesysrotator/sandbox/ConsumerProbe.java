@@ -3,6 +3,7 @@ package io.github.genesysrotator.sandbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,12 @@ public final class ConsumerProbe implements AutoCloseable {
 
 	private final AtomicInteger outages = new AtomicInteger();
 
+	private final Object progress = new Object();
+
+	private int completed;
+
+	private boolean finished;
+
 	private final List<String> failures = new ArrayList<>();
 
 	private long firstFailureNanos;
@@ -32,9 +39,11 @@ public final class ConsumerProbe implements AutoCloseable {
 	public ConsumerProbe(SandboxConsumer consumer, String vaultPath, int maxAttempts) {
 		this.thread = new Thread(() -> {
 			while (this.running.get() && this.attempts.get() < maxAttempts) {
-				this.attempts.incrementAndGet();
+				int attempt = this.attempts.incrementAndGet();
 				probeOnce(consumer, vaultPath);
+				completed(attempt);
 			}
+			finished();
 		}, "consumer-probe");
 		this.thread.start();
 	}
@@ -53,6 +62,44 @@ public final class ConsumerProbe implements AutoCloseable {
 		}
 		catch (IllegalStateException ex) {
 			this.outages.incrementAndGet();
+		}
+	}
+
+	private void completed(int attempt) {
+		synchronized (this.progress) {
+			this.completed = attempt;
+			this.progress.notifyAll();
+		}
+	}
+
+	private void finished() {
+		synchronized (this.progress) {
+			this.finished = true;
+			this.progress.notifyAll();
+		}
+	}
+
+	/**
+	 * Wait until the probe has finished an attempt that began after this call: a consumer
+	 * that re-reads the path within the grace period, as the consumer contract asks.
+	 * Tests that move a clock past the grace period call this first, so the jump does not
+	 * outrun consumers that real time has not yet let re-read.
+	 * @param timeout how long to wait at most
+	 */
+	public void awaitFreshAttempt(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.progress) {
+			int target = this.attempts.get() + 1;
+			while (this.completed < target && !this.finished) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new IllegalStateException("consumer probe made no fresh attempt within " + timeout);
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.progress, left);
+			}
+			if (this.completed < target) {
+				throw new IllegalStateException("consumer probe stopped before a fresh attempt");
+			}
 		}
 	}
 
