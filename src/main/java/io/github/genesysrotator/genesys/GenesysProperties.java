@@ -2,11 +2,13 @@ package io.github.genesysrotator.genesys;
 
 import java.time.Duration;
 
-import io.github.genesysrotator.rotation.InvalidConfigurationException;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+
+import static io.github.genesysrotator.rotation.ConfigurationChecks.require;
+import static io.github.genesysrotator.rotation.ConfigurationChecks.requireNonNegative;
+import static io.github.genesysrotator.rotation.ConfigurationChecks.requirePositive;
 
 /**
  * How the rotator talks to Genesys Cloud ({@code rotator.genesys.*}).
@@ -30,35 +32,21 @@ public record GenesysProperties(@DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("180s") Duration retryAfterCap, @DefaultValue("60s") Duration tokenRefreshMargin,
 		@DefaultValue("256KB") DataSize maxResponseSize) {
 
-	public GenesysProperties {
-		positive("connect-timeout", connectTimeout);
-		positive("response-timeout", responseTimeout);
-		positive("initial-backoff", initialBackoff);
-		positive("max-backoff", maxBackoff);
-		positive("retry-after-cap", retryAfterCap);
-		if (tokenRefreshMargin == null || tokenRefreshMargin.isNegative()) {
-			throw new InvalidConfigurationException("rotator.genesys.token-refresh-margin",
-					"must be a non-negative duration such as 60s");
-		}
-		if (maxAttempts < 1 || maxAttempts > 20) {
-			throw new InvalidConfigurationException("rotator.genesys.max-attempts", "must be between 1 and 20");
-		}
-		if (maxBackoff.compareTo(initialBackoff) < 0) {
-			throw new InvalidConfigurationException("rotator.genesys.max-backoff",
-					"must not be shorter than rotator.genesys.initial-backoff (" + initialBackoff + ")");
-		}
-		if (maxResponseSize == null || maxResponseSize.toBytes() <= 0
-				|| maxResponseSize.toBytes() > Integer.MAX_VALUE) {
-			throw new InvalidConfigurationException("rotator.genesys.max-response-size",
-					"must be positive and below 2GB, e.g. 256KB");
-		}
-	}
+	private static final String PREFIX = "rotator.genesys.";
 
-	private static void positive(String property, Duration duration) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new InvalidConfigurationException("rotator.genesys." + property,
-					"must be a positive duration such as 5s or 200ms");
-		}
+	public GenesysProperties {
+		requirePositive(PREFIX + "connect-timeout", connectTimeout);
+		requirePositive(PREFIX + "response-timeout", responseTimeout);
+		requirePositive(PREFIX + "initial-backoff", initialBackoff);
+		requirePositive(PREFIX + "max-backoff", maxBackoff);
+		requirePositive(PREFIX + "retry-after-cap", retryAfterCap);
+		requireNonNegative(PREFIX + "token-refresh-margin", tokenRefreshMargin);
+		require(maxAttempts >= 1 && maxAttempts <= 20, PREFIX + "max-attempts", "must be between 1 and 20");
+		require(maxBackoff.compareTo(initialBackoff) >= 0, PREFIX + "max-backoff",
+				"must not be shorter than " + PREFIX + "initial-backoff (" + initialBackoff + ")");
+		require(maxResponseSize != null && maxResponseSize.toBytes() > 0
+				&& maxResponseSize.toBytes() <= Integer.MAX_VALUE, PREFIX + "max-response-size",
+				"must be positive and below 2GB, e.g. 256KB");
 	}
 
 }

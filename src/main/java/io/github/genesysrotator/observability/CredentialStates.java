@@ -16,7 +16,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,8 +47,10 @@ class CredentialStates implements RotationListener {
 		this.clock = clock;
 	}
 
-	/** Read every state record again. A failure keeps the previous snapshot. */
-	@Scheduled(fixedDelayString = "${rotator.metrics.refresh:30s}")
+	/**
+	 * Read every state record again. A failure keeps the previous snapshot. Runs every
+	 * {@code rotator.metrics.refresh} ({@link StateRefreshConfiguration}).
+	 */
 	void refresh() {
 		try {
 			List<CredentialStatus> all = this.rotations.getObject().statuses();

@@ -2,6 +2,8 @@ package io.github.genesysrotator.observability;
 
 import java.time.Duration;
 
+import io.github.genesysrotator.rotation.ConfigurationChecks;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,5 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rotator.health")
 public record HealthProperties(@DefaultValue("60s") Duration genesysCheckInterval) {
+
+	public HealthProperties {
+		ConfigurationChecks.requirePositive("rotator.health.genesys-check-interval", genesysCheckInterval);
+	}
 
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.github.genesysrotator.rotation.ConfigurationChecks;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -51,21 +53,14 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 	private static void check(Delivery delivery) {
 		require(delivery.queueCapacity() > 0, "delivery.queue-capacity", "must be positive");
 		require(delivery.maxAttempts() > 0, "delivery.max-attempts", "must be positive");
-		require(positive(delivery.initialBackoff()), "delivery.initial-backoff", "must be positive");
-		require(positive(delivery.maxBackoff()), "delivery.max-backoff", "must be positive");
-		require(positive(delivery.connectTimeout()), "delivery.connect-timeout", "must be positive");
-		require(positive(delivery.requestTimeout()), "delivery.request-timeout", "must be positive");
-	}
-
-	private static boolean positive(Duration duration) {
-		return duration != null && !duration.isNegative() && !duration.isZero();
+		ConfigurationChecks.requirePositive(PREFIX + "delivery.initial-backoff", delivery.initialBackoff());
+		ConfigurationChecks.requirePositive(PREFIX + "delivery.max-backoff", delivery.maxBackoff());
+		ConfigurationChecks.requirePositive(PREFIX + "delivery.connect-timeout", delivery.connectTimeout());
+		ConfigurationChecks.requirePositive(PREFIX + "delivery.request-timeout", delivery.requestTimeout());
 	}
 
 	private static void require(boolean valid, String property, String rule) {
-		if (!valid) {
-			String name = property.startsWith(PREFIX) ? property : PREFIX + property;
-			throw new IllegalArgumentException("Invalid configuration property '" + name + "': " + rule);
-		}
+		ConfigurationChecks.require(valid, PREFIX + property, rule);
 	}
 
 	/**

@@ -6,10 +6,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Bounded meter tags. (The refresh of {@link CredentialStates} runs with the scheduler,
- * which one-shot mode switches off.)
- */
+/** Bounded meter tags. */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 

@@ -1,6 +1,5 @@
 package io.github.genesysrotator.rotation;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,6 +12,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+
+import static io.github.genesysrotator.rotation.ConfigurationChecks.requireNonNegative;
+import static io.github.genesysrotator.rotation.ConfigurationChecks.requirePositive;
 
 /**
  * Checks the rules of {@code rotator.*} that span several properties, at startup. The
@@ -35,14 +37,14 @@ class RotatorConfigurationValidator implements InitializingBean {
 		checkClientIdsAreNotShared();
 		this.properties.orgs().forEach(this::checkOrg);
 		checkCron("rotator.schedule.poll", this.properties.schedule().poll());
-		checkPositive("rotator.schedule.jitter", this.properties.schedule().jitter(), true);
-		checkPositive("rotator.schedule.failure-backoff", this.properties.schedule().failureBackoff(), false);
-		checkPositive("rotator.api.min-interval", this.properties.api().minInterval(), true);
+		requireNonNegative("rotator.schedule.jitter", this.properties.schedule().jitter());
+		requirePositive("rotator.schedule.failure-backoff", this.properties.schedule().failureBackoff());
+		requireNonNegative("rotator.api.min-interval", this.properties.api().minInterval());
 		RotatorProperties.Rotation rotation = this.properties.rotation();
-		checkPositive("rotator.rotation.lease-ttl", rotation.leaseTtl(), false);
-		checkPositive("rotator.rotation.verify-timeout", rotation.verifyTimeout(), false);
-		checkPositive("rotator.rotation.verify-interval", rotation.verifyInterval(), false);
-		checkPositive("rotator.rotation.commit-timeout", rotation.commitTimeout(), false);
+		requirePositive("rotator.rotation.lease-ttl", rotation.leaseTtl());
+		requirePositive("rotator.rotation.verify-timeout", rotation.verifyTimeout());
+		requirePositive("rotator.rotation.verify-interval", rotation.verifyInterval());
+		requirePositive("rotator.rotation.commit-timeout", rotation.commitTimeout());
 		if (rotation.verifyTimeout().compareTo(rotation.leaseTtl()) >= 0) {
 			throw new InvalidConfigurationException("rotator.rotation.verify-timeout",
 					"must be shorter than rotator.rotation.lease-ttl (" + rotation.leaseTtl()
@@ -74,15 +76,15 @@ class RotatorConfigurationValidator implements InitializingBean {
 			throw new InvalidConfigurationException(prefix + "vault-path",
 					"a path inside the KV mount is required, e.g. genesys/" + name);
 		}
-		checkPositive(prefix + "rotation-interval", credential.rotationInterval(), false);
-		checkPositive(prefix + "grace-period", credential.gracePeriod(), true);
+		requirePositive(prefix + "rotation-interval", credential.rotationInterval());
+		requireNonNegative(prefix + "grace-period", credential.gracePeriod());
 		if (credential.gracePeriod().compareTo(credential.rotationInterval()) > 0) {
 			throw new InvalidConfigurationException(prefix + "grace-period",
 					"must not exceed rotation-interval (" + credential.rotationInterval() + ")");
 		}
 		if (StringUtils.hasText(credential.window())) {
 			checkCron(prefix + "window", credential.window());
-			checkPositive(prefix + "window-duration", credential.windowDuration(), false);
+			requirePositive(prefix + "window-duration", credential.windowDuration());
 		}
 	}
 
@@ -131,13 +133,6 @@ class RotatorConfigurationValidator implements InitializingBean {
 		}
 		throw new InvalidConfigurationException(property, "'" + cron + "' is not a valid cron expression "
 				+ "(six fields: second minute hour day-of-month month day-of-week, in UTC)");
-	}
-
-	private static void checkPositive(String property, Duration duration, boolean zeroAllowed) {
-		if (duration == null || duration.isNegative() || (!zeroAllowed && duration.isZero())) {
-			throw new InvalidConfigurationException(property,
-					"must be a " + (zeroAllowed ? "non-negative" : "positive") + " duration such as 30d, 24h or 10m");
-		}
 	}
 
 }

@@ -7,6 +7,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.genesysrotator.genesys.GenesysProperties;
+import io.github.genesysrotator.observability.HealthProperties;
+import io.github.genesysrotator.observability.MetricsProperties;
+import io.github.genesysrotator.observability.NotificationProperties;
 import io.github.genesysrotator.rotation.InvalidConfigurationException;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.web.ApiSecurityProperties;
@@ -30,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generated invalid {@code rotator.*} settings, each applied alone on top of a valid
  * configuration, through the real properties records and the real startup checks
  * ({@code RotatorConfigurationValidator}, {@code OrgDirectory} for regions, bean
- * validation of the API tokens, {@code GenesysProperties} for the response size): every
- * one must stop startup with one error that names the property.
+ * validation of the API tokens, the properties records' own checks): every one must stop
+ * startup with one error that names the property.
  */
 class ConfigurationFuzzTests {
 
@@ -142,6 +145,11 @@ class ConfigurationFuzzTests {
 			durations(cases, "rotator.genesys." + property, true, "0s");
 		}
 		durations(cases, "rotator.genesys.token-refresh-margin", false, null);
+		durations(cases, "rotator.metrics.refresh", true, "0s");
+		durations(cases, "rotator.health.genesys-check-interval", true, "0s");
+		for (String property : List.of("initial-backoff", "max-backoff", "connect-timeout", "request-timeout")) {
+			durations(cases, "rotator.notifications.delivery." + property, true, "0s");
+		}
 		cases.add(of("rotator.genesys.max-backoff", "10ms"));
 		for (String attempts : List.of("0", "-1", "21", "many")) {
 			cases.add(of("rotator.genesys.max-attempts", attempts));
@@ -263,7 +271,8 @@ class ConfigurationFuzzTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ RotatorProperties.class, ApiSecurityProperties.class, GenesysProperties.class })
+	@EnableConfigurationProperties({ RotatorProperties.class, ApiSecurityProperties.class, GenesysProperties.class,
+			MetricsProperties.class, HealthProperties.class, NotificationProperties.class })
 	@Import(RealStartupChecks.PackagePrivateChecks.class)
 	static class RealStartupChecks {
 
