@@ -107,9 +107,7 @@ public class RotationScheduler implements ApplicationListener<ContextClosedEvent
 
 	private void recover() {
 		try {
-			this.rotations.recoverAbandoned()
-				.forEach((result) -> logger.info("Recovered rotation " + result.rotationId() + " of '"
-						+ result.credential() + "': " + result.outcome().label()));
+			this.rotations.recoverAbandoned();
 		}
 		catch (RotationException ex) {
 			logger.warn("Recovery of abandoned rotations failed (" + ex.errorCode() + "): " + ex.getMessage());

@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -25,6 +27,8 @@ import org.springframework.util.StringUtils;
  */
 @Service
 public class RotationService {
+
+	private static final Log logger = LogFactory.getLog(RotationService.class);
 
 	private final CredentialCatalog catalog;
 
@@ -77,16 +81,19 @@ public class RotationService {
 	}
 
 	/**
-	 * Resume every rotation whose holder died (phase in flight, lease expired). Called at
-	 * startup and before each scheduled pass.
+	 * Resume every rotation whose holder died (phase in flight, lease expired), logging
+	 * each one resumed. Called at startup and before each scheduled pass.
 	 */
 	public List<RotationResult> recoverAbandoned() {
-		return this.catalog.all()
+		List<RotationResult> recovered = this.catalog.all()
 			.stream()
 			.filter(this::abandoned)
 			.map((spec) -> rotate(RotationRequest.of(spec.name(), Trigger.RECOVERY, "recovery")))
 			.filter((result) -> result.outcome() != Outcome.BUSY)
 			.toList();
+		recovered.forEach((result) -> logger.info("Recovered rotation " + result.rotationId() + " of '"
+				+ result.credential() + "': " + result.outcome().label()));
+		return recovered;
 	}
 
 	/** The status of one credential, read from its state record. */

@@ -25,9 +25,7 @@ class StartupRecovery implements ApplicationListener<ApplicationReadyEvent> {
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		try {
-			this.rotations.recoverAbandoned()
-				.forEach((result) -> logger.info("Recovered rotation " + result.rotationId() + " of '"
-						+ result.credential() + "': " + result.outcome().label()));
+			this.rotations.recoverAbandoned();
 		}
 		catch (RotationException ex) {
 			logger.warn("Recovery at startup postponed to the next scheduled pass: " + ex.getMessage());
