@@ -9,6 +9,8 @@ import io.github.genesysrotator.rotation.RotatorProperties.Credential;
 import io.github.genesysrotator.rotation.RotatorProperties.Org;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -27,12 +29,19 @@ class RotatorConfigurationValidator implements InitializingBean {
 
 	private final RotatorProperties properties;
 
-	RotatorConfigurationValidator(RotatorProperties properties) {
+	private final Environment environment;
+
+	RotatorConfigurationValidator(RotatorProperties properties, Environment environment) {
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
+		if (this.environment instanceof ConfigurableEnvironment configurable) {
+			UnboundMapKeys.check(configurable, "rotator.credentials", this.properties.credentials().keySet());
+			UnboundMapKeys.check(configurable, "rotator.orgs", this.properties.orgs().keySet());
+		}
 		this.properties.credentials().forEach(this::checkCredential);
 		checkClientIdsAreNotShared();
 		this.properties.orgs().forEach(this::checkOrg);

@@ -161,6 +161,10 @@ class ConfigurationFuzzTests {
 			cases.add(of("rotator.orgs.acme.region", region));
 		}
 		cases.add(of("rotator.orgs.acme.admin-credential", "ghost"));
+		for (String name : List.of("ac.me", "ac me", "-acme")) {
+			cases.add(new Object[] { "rotator.orgs." + name + ".region", "us_east_1",
+					List.of("rotator.orgs." + name + ".admin-vault-path=genesys/x"), "rotator.orgs." + name });
+		}
 		// A single admin credential is refused on its strategy, the setting to change.
 		cases.add(of("rotator.credentials.report.strategy", "single",
 				List.of("rotator.orgs.acme.admin-vault-path=", "rotator.orgs.acme.admin-credential=report")));
@@ -168,10 +172,10 @@ class ConfigurationFuzzTests {
 				of("rotator.orgs.acme.admin-credential", "other-dual", List.of("rotator.orgs.acme.admin-vault-path=")));
 		cases.add(of("rotator.orgs.acme.admin-credential", "billing"));
 		cases.add(of("rotator.orgs.acme.admin-credential", "", List.of("rotator.orgs.acme.admin-vault-path=")));
-		// Names the binder can read but the service refuses. Keys it cannot read at all
-		// ("-billing", "bill ing", "bill.ing") never reach the validator: see
-		// docs/reliability.md.
-		for (String name : List.of("Billing", "billing_bot", "a".repeat(64), "9-Lives")) {
+		// Names the binder reads but the service refuses, and keys it cannot read as one
+		// name ("bill.ing" splits at the dot), which would drop the credential silently.
+		for (String name : List.of("Billing", "billing_bot", "a".repeat(64), "9-Lives", "bill.ing", "bill ing",
+				"-billing", "billing!")) {
 			String credential = "rotator.credentials." + name;
 			cases.add(new Object[] { credential + ".org", "acme",
 					List.of(credential + ".client-ids=" + E + "," + F, credential + ".vault-path=genesys/x"),
