@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationListener;
-import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What this replica knows about each credential, for gauges and health: the state records
- * read from Vault on a fixed delay and after every finished rotation, plus the live
+ * read from Vault on a fixed delay and as each attempt here leaves them, plus the live
  * signals of rotations running here. Scrapes and health checks read only this memory,
  * never Vault.
  */
@@ -77,16 +76,11 @@ class CredentialStates implements RotationListener {
 		}
 	}
 
-	/** One Vault read for the credential that just finished, on the rotating thread. */
+	/** The status an attempt here left: no Vault read needed. */
 	@Override
-	public void finished(RotationResult result) {
-		try {
-			store(this.rotations.getObject().status(result.credential()));
-			this.vaultUp = true;
-		}
-		catch (RuntimeException ex) {
-			failed(ex);
-		}
+	public void statusKnown(CredentialStatus status) {
+		store(status);
+		this.vaultUp = true;
 	}
 
 	/** The credential's current phase, or {@code null} before anything is known. */

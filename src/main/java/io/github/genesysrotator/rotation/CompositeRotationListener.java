@@ -38,6 +38,11 @@ final class CompositeRotationListener implements RotationListener {
 	}
 
 	@Override
+	public void statusKnown(CredentialStatus status) {
+		each((listener) -> listener.statusKnown(status));
+	}
+
+	@Override
 	public void rolledBack(RotationResult result) {
 		each((listener) -> listener.rolledBack(result));
 	}

@@ -42,6 +42,9 @@ abstract class CredentialRotation {
 
 	String action = "rotation";
 
+	/** Whether this run tried to take the record over (see {@link #take}). */
+	private boolean tookOver;
+
 	CredentialRotation(CredentialSpec spec, RotationRequest request, RotationContext context) {
 		this.spec = spec;
 		this.request = request;
@@ -140,6 +143,7 @@ abstract class CredentialRotation {
 	 * changed.
 	 */
 	void take(Stored<StateRecord> stored) {
+		this.tookOver = true;
 		LeasedRecord leased = this.context.lease(this.spec.name(), stored);
 		leased.update((r) -> r.withJournal(this.journal));
 		this.record = leased;
@@ -309,6 +313,18 @@ abstract class CredentialRotation {
 		return new HistoryEntry(this.journal.rotationId(), this.action, this.journal.trigger(), this.journal.actor(),
 				this.journal.mode(), outcome, clientId, this.trace.startedAt(), now(), this.trace.consumerVersion(),
 				(error != null) ? error.getMessage() : null);
+	}
+
+	/**
+	 * The record as this run leaves it: the one it read when it wrote nothing, the one it
+	 * last wrote otherwise; empty when a write failed and it no longer knows what Vault
+	 * holds.
+	 */
+	Optional<StateRecord> recordAfter(StateRecord read) {
+		if (this.record != null) {
+			return Optional.of(this.record).filter(LeasedRecord::known).map(LeasedRecord::current);
+		}
+		return this.tookOver ? Optional.empty() : Optional.of(read);
 	}
 
 	Optional<PublishedCredential> consumerPath() {

@@ -28,6 +28,8 @@ final class LeasedRecord {
 
 	private long version;
 
+	private boolean known = true;
+
 	LeasedRecord(String credential, StateRecordStore store, Clock clock, Duration ttl, String holder,
 			Stored<StateRecord> read) {
 		this.credential = credential;
@@ -41,6 +43,14 @@ final class LeasedRecord {
 
 	StateRecord current() {
 		return this.record;
+	}
+
+	/**
+	 * Whether {@link #current()} is what Vault holds: false after a write that failed
+	 * (lost to another instance, or with an unknown result) until one succeeds.
+	 */
+	boolean known() {
+		return this.known;
 	}
 
 	long version() {
@@ -71,6 +81,7 @@ final class LeasedRecord {
 	}
 
 	private void write(StateRecord next) {
+		this.known = false;
 		try {
 			this.version = this.store.write(this.credential, next, this.version);
 			this.record = next;
@@ -80,6 +91,7 @@ final class LeasedRecord {
 				throw ex;
 			}
 		}
+		this.known = true;
 	}
 
 	/**

@@ -24,6 +24,14 @@ public interface RotationListener {
 	default void finished(RotationResult result) {
 	}
 
+	/**
+	 * After an attempt: the credential's status as the record this replica last read or
+	 * wrote shows it, so observers need not read Vault again. Not sent when the attempt
+	 * lost a check-and-set write, since its copy of the record is then outdated.
+	 */
+	default void statusKnown(CredentialStatus status) {
+	}
+
 	/** A dual credential was rolled back to its previous client. */
 	default void rolledBack(RotationResult result) {
 	}

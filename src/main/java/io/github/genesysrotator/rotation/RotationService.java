@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
@@ -60,12 +60,12 @@ public class RotationService {
 	 */
 	public RotationResult rotate(RotationRequest request) {
 		CredentialSpec spec = this.catalog.get(request.credential());
-		return exclusively(spec, request, (stored) -> {
+		return exclusively(spec, request, (rotation, stored) -> {
 			if (stored.value().phase().inFlight()) {
-				return CredentialRotation.of(spec, request, this.context).resume(stored);
+				return rotation.resume(stored);
 			}
 			checkRules(spec, stored.value(), request);
-			return CredentialRotation.of(spec, request, this.context).rotate(stored);
+			return rotation.rotate(stored);
 		});
 	}
 
@@ -76,8 +76,7 @@ public class RotationService {
 	public RotationResult rollback(String credential, String actor) {
 		CredentialSpec spec = this.catalog.get(credential);
 		RotationRequest request = RotationRequest.of(credential, Trigger.API, actor);
-		return exclusively(spec, request,
-				(stored) -> CredentialRotation.of(spec, request, this.context).rollback(stored));
+		return exclusively(spec, request, CredentialRotation::rollback);
 	}
 
 	/**
@@ -117,8 +116,12 @@ public class RotationService {
 		return record.phase().inFlight() && !record.lease().heldByAnotherThan(instanceId(), now());
 	}
 
+	/**
+	 * Run an attempt under this replica's lock, after reading the record; then tell the
+	 * listeners how it ended and, when known, the status it left.
+	 */
 	private RotationResult exclusively(CredentialSpec spec, RotationRequest request,
-			Function<Stored<StateRecord>, RotationResult> run) {
+			BiFunction<CredentialRotation, Stored<StateRecord>, RotationResult> run) {
 		ReentrantLock lock = this.locks.computeIfAbsent(spec.name(), (name) -> new ReentrantLock());
 		if (!lock.tryLock()) {
 			return busy(spec, request, "A rotation of '" + spec.name() + "' is running on this replica");
@@ -126,10 +129,20 @@ public class RotationService {
 		try {
 			Stored<StateRecord> stored = read(spec);
 			if (stored.value().lease().heldByAnotherThan(instanceId(), now())) {
+				this.context.listener().statusKnown(status(spec, stored.value()));
 				return busy(spec, request,
 						"A rotation of '" + spec.name() + "' is running on replica " + stored.value().lease().holder());
 			}
-			RotationResult result = run.apply(stored);
+			CredentialRotation rotation = CredentialRotation.of(spec, request, this.context);
+			RotationResult result;
+			try {
+				result = run.apply(rotation, stored);
+			}
+			catch (RotationException ex) {
+				result = refused(spec, request, ex);
+			}
+			rotation.recordAfter(stored.value())
+				.ifPresent((record) -> this.context.listener().statusKnown(status(spec, record)));
 			this.context.listener().finished(result);
 			return result;
 		}

@@ -168,9 +168,13 @@ class ObservabilityIntegrationTests {
 		double aged = scrape().find("rotator_secret_age_seconds", labels("credential", Sandbox.DUAL));
 		assertThat(aged).isBetween(600.0, 660.0);
 
+		sandbox.vault().requests().clear();
 		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
 		double fresh = scrape().find("rotator_secret_age_seconds", labels("credential", Sandbox.DUAL));
 		assertThat(fresh).isLessThan(aged).isLessThan(60.0);
+		assertThat(sandbox.vault().requests().matching("GET", STATE_RECORD + Sandbox.DUAL))
+			.as("state record reads: the rotation's own, none more for the gauges")
+			.hasSize(1);
 	}
 
 	@Test
