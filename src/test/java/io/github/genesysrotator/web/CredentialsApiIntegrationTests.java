@@ -106,6 +106,22 @@ class CredentialsApiIntegrationTests {
 	}
 
 	@Test
+	void pathsTomcatRefusesBeforeSpringStillGetAProblemThatEchoesNothing() throws Exception {
+		for (String path : List.of("/api/v1/credentials/demo%2Fdual", "/api/v1/credentials/demo%00dual",
+				"/api/v1/credentials/%C0%AE%C0%AE")) {
+			HttpResponse<String> refused = send("GET", path, Sandbox.API_TOKEN);
+
+			assertThat(refused.statusCode()).as(path).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(refused.body()).as(path)
+				.contains("\"type\":\"" + ProblemTypes.BASE + ProblemTypes.INVALID_REQUEST + "\"")
+				.contains("\"status\":400")
+				.doesNotContain("demo", "%", "Tomcat", "<html");
+		}
+	}
+
+	@Test
 	void managementPortServesHealthInfoAndPrometheus() throws Exception {
 		HttpResponse<String> health = management("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
