@@ -2,6 +2,7 @@ package io.github.genesysrotator.observability;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,12 @@ class CredentialStates implements RotationListener {
 
 	private final Set<String> uncommitted = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * When each credential last changed through this replica's own rotations; guarded by
+	 * itself. A refresh whose read began before that keeps its hands off the credential.
+	 */
+	private final Map<String, Long> changedAt = new HashMap<>();
+
 	private volatile boolean vaultUp;
 
 	CredentialStates(ObjectProvider<RotationService> rotations, Clock clock) {
@@ -51,9 +58,12 @@ class CredentialStates implements RotationListener {
 	 * {@code rotator.metrics.refresh} ({@link StateRefreshConfiguration}).
 	 */
 	void refresh() {
+		long readFrom = System.nanoTime();
 		try {
 			List<CredentialStatus> all = this.rotations.getObject().statuses();
-			all.forEach(this::store);
+			synchronized (this.changedAt) {
+				all.stream().filter((status) -> !changedSince(status.name(), readFrom)).forEach(this::store);
+			}
 			this.vaultUp = true;
 		}
 		catch (RuntimeException ex) {
@@ -63,7 +73,10 @@ class CredentialStates implements RotationListener {
 
 	@Override
 	public void phaseChanged(String credential, Phase phase) {
-		this.phases.put(credential, phase);
+		synchronized (this.changedAt) {
+			this.changedAt.put(credential, System.nanoTime());
+			this.phases.put(credential, phase);
+		}
 	}
 
 	@Override
@@ -79,8 +92,16 @@ class CredentialStates implements RotationListener {
 	/** The status an attempt here left: no Vault read needed. */
 	@Override
 	public void statusKnown(CredentialStatus status) {
-		store(status);
+		synchronized (this.changedAt) {
+			this.changedAt.put(status.name(), System.nanoTime());
+			store(status);
+		}
 		this.vaultUp = true;
+	}
+
+	private boolean changedSince(String credential, long nanoTime) {
+		Long changed = this.changedAt.get(credential);
+		return changed != null && changed - nanoTime >= 0;
 	}
 
 	/** The credential's current phase, or {@code null} before anything is known. */
