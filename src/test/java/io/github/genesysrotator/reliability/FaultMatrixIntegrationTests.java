@@ -37,6 +37,7 @@ import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.ConsumerProbe;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -151,8 +152,12 @@ class FaultMatrixIntegrationTests {
 		Map<Outcome, Double> metricsBefore = rotationCounts(cell.credential());
 		Published before = this.consumer.read(cell.consumerPath());
 		cell.inject(new World(sandbox, this.crashSwitch, this.observed));
+		Map<String, FaultRule> armed = sandbox.genesys().faults().activeRules();
 
-		ConsumerProbe probe = new ConsumerProbe(this.consumer, cell.consumerPath(), 100_000);
+		// Each Genesys fault is aimed at the rotator's call at this step; a probe using
+		// the
+		// same client (single) would otherwise spend it on its own token requests.
+		ConsumerProbe probe = new ConsumerProbe(this.consumer.exemptFromGenesysFaults(), cell.consumerPath(), 100_000);
 		boolean crashed = false;
 		try {
 			replica("replica-1").rotate(RotationRequest.of(cell.credential(), Trigger.API, "fault-matrix"));
@@ -160,6 +165,10 @@ class FaultMatrixIntegrationTests {
 		catch (SimulatedCrash ex) {
 			crashed = true;
 		}
+		Map<String, FaultRule> left = sandbox.genesys().faults().activeRules();
+		armed.forEach((id, rule) -> assertThat(left.get(id)).as("Genesys fault %s struck the rotation", rule)
+			.satisfiesAnyOf((remaining) -> assertThat(remaining).isNull(),
+					(remaining) -> assertThat(remaining.times()).isLessThan(rule.times())));
 		sandbox.genesys().faults().clear();
 		sandbox.vault().faults().clear();
 		this.crashSwitch.disarm();

@@ -36,11 +36,15 @@ public final class ConsumerProbe implements AutoCloseable {
 
 	private final Thread thread;
 
+	/** A request that hangs this long is an outage, and the probe goes on. */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
 	public ConsumerProbe(SandboxConsumer consumer, String vaultPath, int maxAttempts) {
+		SandboxConsumer impatient = consumer.withTimeout(REQUEST_TIMEOUT);
 		this.thread = new Thread(() -> {
 			while (this.running.get() && this.attempts.get() < maxAttempts) {
 				int attempt = this.attempts.incrementAndGet();
-				probeOnce(consumer, vaultPath);
+				probeOnce(impatient, vaultPath);
 				completed(attempt);
 			}
 			finished();

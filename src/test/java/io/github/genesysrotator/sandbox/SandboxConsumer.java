@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,15 +23,42 @@ public final class SandboxConsumer {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Bounds a request that a fault made hang. */
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+	/**
+	 * Bounds a request that a fault made hang; generous, so a loaded machine does not
+	 * fail a test's own checks. A probe sets a short one of its own.
+	 */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final Sandbox sandbox;
 
+	private final Duration timeout;
+
+	private final boolean observer;
+
 	public SandboxConsumer(Sandbox sandbox) {
+		this(sandbox, REQUEST_TIMEOUT, false);
+	}
+
+	private SandboxConsumer(Sandbox sandbox, Duration timeout, boolean observer) {
 		this.sandbox = sandbox;
+		this.timeout = timeout;
+		this.observer = observer;
+	}
+
+	/** The same consumer with another bound on each request. */
+	public SandboxConsumer withTimeout(Duration timeout) {
+		return new SandboxConsumer(this.sandbox, timeout, this.observer);
+	}
+
+	/**
+	 * The same consumer, passing the Genesys simulator's fault rules untouched
+	 * ({@link io.github.genesysrotator.sandbox.genesys.GenesysSimulator#OBSERVER_HEADER}):
+	 * for probes beside a fault aimed at the rotator's own call.
+	 */
+	public SandboxConsumer exemptFromGenesysFaults() {
+		return new SandboxConsumer(this.sandbox, this.timeout, true);
 	}
 
 	/** The credential consumers read now: client id, secret and the KV version. */
@@ -58,19 +86,22 @@ public final class SandboxConsumer {
 	 */
 	public int tokenStatus(String clientId, String secret) {
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.sandbox.genesys().baseUrl() + "/oauth/token"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.sandbox.genesys().baseUrl() + "/oauth/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.timeout(REQUEST_TIMEOUT)
-			.build();
-		return send(request).statusCode();
+			.timeout(this.timeout);
+		if (this.observer) {
+			request.header(GenesysSimulator.OBSERVER_HEADER, "true");
+		}
+		return send(request.build()).statusCode();
 	}
 
 	private JsonNode get(String uri) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
 			.header("X-Vault-Token", this.sandbox.vaultToken())
-			.timeout(REQUEST_TIMEOUT)
+			.timeout(this.timeout)
 			.GET()
 			.build();
 		return JSON.readTree(send(request).body());

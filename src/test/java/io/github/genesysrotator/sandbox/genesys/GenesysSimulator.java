@@ -87,12 +87,19 @@ import reactor.netty.resources.LoopResources;
  * client in the caller's org (404), validation (400).</li>
  * <li>Injected faults act in front of the service: they consume no rate-limit budget and
  * carry no {@code inin-ratelimit-*} headers. Latency is added before processing.</li>
+ * <li>A request with the header {@value #OBSERVER_HEADER} (a test's consumer probe)
+ * passes the fault rules untouched, so a fault aimed at the rotator's call is not spent
+ * on the probe's token requests for the same client. The global latency still
+ * applies.</li>
  * <li>DELETE answers 204 (real code unconfirmed) and needs state {@code inactive}.</li>
  * <li>{@code disabled} revokes the client's tokens for good; {@code inactive} only stops
  * new tokens.</li>
  * </ul>
  */
 public final class GenesysSimulator implements AutoCloseable {
+
+	/** Marks a request of a test's observer, which injected faults leave alone. */
+	public static final String OBSERVER_HEADER = "X-Sim-Observer";
 
 	private static final byte[] NO_BODY = new byte[0];
 
@@ -224,7 +231,8 @@ public final class GenesysSimulator implements AutoCloseable {
 		}
 		String clientId = (route.get().operation() == Operation.TOKEN) ? TokenEndpoint.presentedClientId(request)
 				: route.get().pathClientId();
-		FaultRule fault = this.faults.take(route.get().operation(), clientId).orElse(null);
+		FaultRule fault = (request.header(OBSERVER_HEADER) != null) ? null
+				: this.faults.take(route.get().operation(), clientId).orElse(null);
 		Duration delay = this.faults.globalLatency();
 		if (fault != null && fault.type() == FaultType.LATENCY) {
 			delay = delay.plus(fault.latency());
