@@ -98,7 +98,7 @@ class ObservabilityIntegrationTests {
 		registry.add("rotator.instance-id", () -> "replica-1");
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");
 		registry.add("rotator.rotation.verify-timeout", () -> "5s");
-		registry.add("rotator.rotation.commit-timeout", () -> "20s");
+		registry.add("rotator.rotation.commit-timeout", () -> "2m");
 		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
 		registry.add("rotator.genesys.max-attempts", () -> "2");
 		registry.add("rotator.schedule.poll", () -> "-");
