@@ -1,10 +1,8 @@
 package io.github.genesysrotator.observability;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Reads the state records for the gauges and the {@code rotation} health indicator every
@@ -15,21 +13,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableScheduling
-class StateRefreshConfiguration implements SchedulingConfigurer {
+class StateRefreshConfiguration {
 
-	private final CredentialStates states;
-
-	private final MetricsProperties properties;
-
-	StateRefreshConfiguration(CredentialStates states, MetricsProperties properties) {
-		this.states = states;
-		this.properties = properties;
-	}
-
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this.states::refresh, this.properties.refresh());
+	@Bean
+	StateRefresh stateRefresh(CredentialStates states, MetricsProperties properties) {
+		return new StateRefresh(states::refresh, properties.refresh());
 	}
 
 }
