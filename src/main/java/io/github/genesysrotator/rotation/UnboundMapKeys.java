@@ -2,16 +2,23 @@ package io.github.genesysrotator.rotation;
 
 import java.util.Set;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Settings under a map of named entries ({@code rotator.credentials.<name>.*},
  * {@code rotator.orgs.<name>.*}) that bound to no entry. The binder cannot read every key
- * as a name: {@code bill.ing} splits at the dot, and an entry it cannot read is dropped
- * without a word, so a credential would silently never rotate. Such a setting stops
- * startup instead.
+ * as a name: {@code bill.ing} splits at the dot, {@code bill ing} is no property name,
+ * and {@code ROTATOR_CREDENTIALS_BILL_ING_ORG} splits like the first. An entry it cannot
+ * read is dropped without a word, so a credential would silently never rotate; such a
+ * setting stops startup instead.
  */
 final class UnboundMapKeys {
 
@@ -26,17 +33,44 @@ final class UnboundMapKeys {
 	 */
 	static void check(ConfigurableEnvironment environment, String prefix, Set<String> bound) {
 		for (PropertySource<?> source : environment.getPropertySources()) {
-			if (source instanceof EnumerablePropertySource<?> enumerable) {
+			if (source instanceof EnumerablePropertySource<?> enumerable
+					&& !(source instanceof SystemEnvironmentPropertySource)) {
 				for (String property : enumerable.getPropertyNames()) {
 					String name = entryName(property, prefix);
 					if (name != null && !bound.contains(name)) {
-						throw new InvalidConfigurationException(property, "does not belong to any entry of " + prefix
-								+ ": an entry name is lower-case letters, digits and '-' (a '.' splits it, other "
-								+ "characters are dropped), or written in brackets as " + prefix + "[name]");
+						throw unbound(property, prefix);
 					}
 				}
 			}
 		}
+		checkEnvironmentVariables(environment, prefix, bound);
+	}
+
+	/**
+	 * Environment variables have no dots to read: take their names the way the binder
+	 * maps them.
+	 */
+	private static void checkEnvironmentVariables(ConfigurableEnvironment environment, String prefix,
+			Set<String> bound) {
+		ConfigurationPropertyName root = ConfigurationPropertyName.of(prefix);
+		int depth = root.getNumberOfElements();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource
+					&& source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.filter(root::isAncestorOf)
+					.stream()
+					.filter((name) -> !bound.contains(name.getElement(depth, Form.ORIGINAL)))
+					.findFirst()
+					.ifPresent((name) -> {
+						throw unbound(name.toString(), prefix);
+					});
+			}
+		}
+	}
+
+	private static InvalidConfigurationException unbound(String property, String prefix) {
+		return new InvalidConfigurationException(property, "does not belong to any entry of " + prefix
+				+ ": an entry name is lower-case letters, digits and '-' (a '.' splits it in two)");
 	}
 
 	/**
@@ -46,20 +80,22 @@ final class UnboundMapKeys {
 		if (!property.startsWith(prefix) || property.length() <= prefix.length() + 1) {
 			return null;
 		}
-		char separator = property.charAt(prefix.length());
-		String rest = property.substring(prefix.length() + 1);
-		if (separator == '[') {
-			int end = rest.indexOf(']');
-			return (end >= 0) ? rest.substring(0, end) : rest;
+		String rest = property.substring(prefix.length());
+		if (rest.startsWith(".[")) {
+			rest = rest.substring(1);
 		}
-		if (separator != '.') {
+		if (rest.startsWith("[")) {
+			int end = rest.indexOf(']');
+			return (end >= 0) ? rest.substring(1, end) : rest.substring(1);
+		}
+		if (!rest.startsWith(".")) {
 			return null;
 		}
-		int end = 0;
+		int end = 1;
 		while (end < rest.length() && rest.charAt(end) != '.' && rest.charAt(end) != '[') {
 			end++;
 		}
-		return rest.substring(0, end);
+		return rest.substring(1, end);
 	}
 
 }
