@@ -126,12 +126,14 @@ class OneShotIntegrationTests {
 		int exitCode = SpringApplication.exit(context);
 		String printed = output.getOut().substring(from);
 		// Logs share stdout (other test contexts log there too, from their own threads):
-		// the result is the last JSON line that is no log event.
-		String last = Arrays.stream(printed.split("\\R"))
-			.filter((line) -> line.startsWith("{") && !line.contains("\"@timestamp\""))
+		// the result is the last JSON object with a credential and an outcome.
+		JsonNode result = Arrays.stream(printed.split("\\R"))
+			.filter((line) -> line.startsWith("{"))
+			.map(json::readTree)
+			.filter((line) -> line.has("credential") && line.has("outcome"))
 			.reduce((first, second) -> second)
 			.orElseThrow();
-		return new Run(exitCode, json.readTree(last), printed);
+		return new Run(exitCode, result, printed);
 	}
 
 	/** Another replica's live lease on the credential's state record. */

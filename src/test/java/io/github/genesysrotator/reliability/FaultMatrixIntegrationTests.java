@@ -154,9 +154,8 @@ class FaultMatrixIntegrationTests {
 		cell.inject(new World(sandbox, this.crashSwitch, this.observed));
 		Map<String, FaultRule> armed = sandbox.genesys().faults().activeRules();
 
-		// Each Genesys fault is aimed at the rotator's call at this step; a probe using
-		// the
-		// same client (single) would otherwise spend it on its own token requests.
+		// Each Genesys fault is aimed at the rotator's call at this step. A probe using
+		// the same client (single) would otherwise spend it on its own token requests.
 		ConsumerProbe probe = new ConsumerProbe(this.consumer.exemptFromGenesysFaults(), cell.consumerPath(), 100_000);
 		boolean crashed = false;
 		try {
