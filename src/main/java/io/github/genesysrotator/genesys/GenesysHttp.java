@@ -118,8 +118,11 @@ final class GenesysHttp {
 		catch (RuntimeException ex) {
 			record(org, operation, "io_error", start);
 			if (last) {
+				// No cause: WebClient's request exceptions keep the request headers, and
+				// with
+				// them the Basic credentials or the admin bearer token.
 				throw new DependencyUnavailableException(Dependency.GENESYS,
-						"Genesys " + operation + " failed: unreachable (" + ex.getClass().getSimpleName() + ")", ex);
+						"Genesys " + operation + " failed: unreachable (" + ex.getClass().getSimpleName() + ")");
 			}
 			return null;
 		}

@@ -149,6 +149,17 @@ class GenesysCloudClientTests {
 	}
 
 	@Test
+	void anUnreachableGenesysIsAnOutageThatCarriesNoRequestAndSoNoCredentials() {
+		this.simulator.faults().add(FaultRule.on(Operation.TOKEN).forClient(this.target.id()).connectionReset());
+
+		assertThatThrownBy(
+				() -> this.client.checkToken("acme", this.target.id(), ClientSecret.of(this.target.secret())))
+			.isInstanceOf(DependencyUnavailableException.class)
+			.hasMessageContaining("unreachable")
+			.hasNoCause();
+	}
+
+	@Test
 	void requestsAreTimedPerOrgOperationAndStatus() {
 		this.client.getClient("acme", this.target.id());
 		assertThat(this.registry.get("rotator.genesys.requests")
