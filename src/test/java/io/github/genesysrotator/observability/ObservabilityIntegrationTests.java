@@ -94,7 +94,7 @@ class ObservabilityIntegrationTests {
 
 	@DynamicPropertySource
 	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		sandbox.register(registry);
 		registry.add("rotator.instance-id", () -> "replica-1");
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");
 		registry.add("rotator.rotation.verify-timeout", () -> "5s");

@@ -123,7 +123,7 @@ class PrometheusEndToEndIntegrationTests {
 
 	@DynamicPropertySource
 	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		sandbox.register(registry);
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");
 		registry.add("rotator.rotation.verify-timeout", () -> "5s");
 		// Long enough for Prometheus to scrape the uncommitted secret while Vault is

@@ -60,7 +60,7 @@ class WebhookNotificationIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		sandbox.register(registry);
 		registry.add("rotator.instance-id", () -> "replica-w");
 		registry.add("rotator.schedule.enabled", () -> "false");
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");

@@ -58,7 +58,7 @@ class AdminSelfRotationIntegrationTests {
 		data.put("client_secret", adminA.secret());
 		VaultSeeding.putSecret(sandbox.vaultUri(), sandbox.vaultToken(), "secret", ADMIN_PATH, data,
 				Map.of("managed-by", "genesys-secret-rotator"));
-		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		sandbox.register(registry);
 		registry.add("rotator.orgs.demo.admin-vault-path", () -> "");
 		registry.add("rotator.orgs.demo.admin-credential", () -> ADMIN);
 		registry.add("rotator.credentials." + ADMIN + ".org", () -> Sandbox.ORG);

@@ -24,7 +24,7 @@ public final class RotationTestSupport {
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
-		SANDBOX.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		SANDBOX.register(registry);
 		registry.add("rotator.instance-id", () -> "replica-1");
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");
 		registry.add("rotator.rotation.verify-timeout", () -> "5s");

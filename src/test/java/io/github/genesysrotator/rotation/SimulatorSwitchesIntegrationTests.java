@@ -171,7 +171,7 @@ class SimulatorSwitchesIntegrationTests {
 	}
 
 	static void register(Sandbox sandbox, DynamicPropertyRegistry registry) {
-		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		sandbox.register(registry);
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");
 		registry.add("rotator.rotation.verify-timeout", () -> "10s");
 		registry.add("rotator.schedule.poll", () -> "-");

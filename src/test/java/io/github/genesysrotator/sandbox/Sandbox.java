@@ -20,6 +20,7 @@ import io.github.genesysrotator.sandbox.vault.VaultSeeding;
 import io.github.genesysrotator.sandbox.vault.VaultSimulator;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The demo world: a Genesys Cloud simulator with one org (an admin client, a dual pair
@@ -169,6 +170,11 @@ public final class Sandbox implements AutoCloseable {
 		properties.put("rotator.security.api-tokens[0].sha256", sha256(API_TOKEN));
 		properties.put("rotator.security.api-tokens[0].roles", "read,rotate");
 		return properties;
+	}
+
+	/** Point a test context at this sandbox: {@link #serviceProperties()}, registered. */
+	public void register(DynamicPropertyRegistry registry) {
+		serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	/**

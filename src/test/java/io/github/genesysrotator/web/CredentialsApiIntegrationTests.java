@@ -48,7 +48,7 @@ class CredentialsApiIntegrationTests {
 
 	@DynamicPropertySource
 	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+		sandbox.register(registry);
 	}
 
 	@AfterAll
