@@ -87,8 +87,8 @@ public class RotationService {
 		List<RotationResult> recovered = this.catalog.all()
 			.stream()
 			.filter(this::abandoned)
-			.map((spec) -> rotate(RotationRequest.of(spec.name(), Trigger.RECOVERY, "recovery")))
-			.filter((result) -> result.outcome() != Outcome.BUSY)
+			.map(this::resume)
+			.filter((result) -> result != null && result.outcome() != Outcome.BUSY)
 			.toList();
 		recovered.forEach((result) -> logger.info("Recovered rotation " + result.rotationId() + " of '"
 				+ result.credential() + "': " + result.outcome().label()));
@@ -111,14 +111,33 @@ public class RotationService {
 		return read(this.catalog.get(credential)).value().history();
 	}
 
+	/**
+	 * In flight, and neither running on this replica nor under another replica's live
+	 * lease.
+	 */
 	private boolean abandoned(CredentialSpec spec) {
+		ReentrantLock lock = this.locks.get(spec.name());
+		if (lock != null && lock.isLocked()) {
+			return false;
+		}
 		StateRecord record = read(spec).value();
 		return record.phase().inFlight() && !record.lease().heldByAnotherThan(instanceId(), now());
 	}
 
 	/**
+	 * Finish the rotation left in flight; {@code null} when the record is at rest by the
+	 * time the lock is held (its holder finished it): recovery never starts a rotation.
+	 */
+	private RotationResult resume(CredentialSpec spec) {
+		RotationRequest request = RotationRequest.of(spec.name(), Trigger.RECOVERY, "recovery");
+		return exclusively(spec, request,
+				(rotation, stored) -> stored.value().phase().inFlight() ? rotation.resume(stored) : null);
+	}
+
+	/**
 	 * Run an attempt under this replica's lock, after reading the record; then tell the
-	 * listeners how it ended and, when known, the status it left.
+	 * listeners how it ended and, when known, the status it left. A run may return
+	 * {@code null}: nothing was attempted, and nothing is reported.
 	 */
 	private RotationResult exclusively(CredentialSpec spec, RotationRequest request,
 			BiFunction<CredentialRotation, Stored<StateRecord>, RotationResult> run) {
@@ -143,7 +162,9 @@ public class RotationService {
 			}
 			rotation.recordAfter(stored.value())
 				.ifPresent((record) -> this.context.listener().statusKnown(status(spec, record)));
-			this.context.listener().finished(result);
+			if (result != null) {
+				this.context.listener().finished(result);
+			}
 			return result;
 		}
 		catch (RotationException ex) {

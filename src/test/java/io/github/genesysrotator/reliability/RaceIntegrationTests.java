@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -197,6 +198,44 @@ class RaceIntegrationTests {
 				this.clock.instant());
 		invariants.noRegeneratedSecretLost();
 		invariants.recordAtRest();
+	}
+
+	@Test
+	void recoveryOnTheReplicaRunningTheRotationLeavesItAlone() throws Exception {
+		CountDownLatch paused = new CountDownLatch(1);
+		CountDownLatch resume = new CountDownLatch(1);
+		List<RotationResult> finished = new CopyOnWriteArrayList<>();
+		RotationListener pauseWhenStaged = new RotationListener() {
+			@Override
+			public void phaseChanged(String credential, Phase phase) {
+				if (phase == Phase.STAGED && paused.getCount() > 0) {
+					paused.countDown();
+					await(resume);
+				}
+			}
+
+			@Override
+			public void finished(RotationResult result) {
+				finished.add(result);
+			}
+		};
+		RotationService holder = replica("replica-1", pauseWhenStaged);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<RotationResult> rotation = pool
+				.submit(() -> holder.rotate(RotationRequest.of(Sandbox.DUAL, Trigger.API, "holder")));
+			assertThat(paused.await(30, TimeUnit.SECONDS)).isTrue();
+
+			assertThat(holder.recoverAbandoned()).as("nothing abandoned: it runs here").isEmpty();
+			resume.countDown();
+			assertThat(rotation.get(1, TimeUnit.MINUTES).outcome()).isEqualTo(Outcome.SUCCESS);
+		}
+		finally {
+			resume.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(finished).as("attempts reported").extracting(RotationResult::trigger).containsExactly(Trigger.API);
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
 	}
 
 	/** One wave of requests released at once, spread over replicas and credentials. */
