@@ -45,7 +45,11 @@ class RotatorConfigurationValidator implements InitializingBean {
 		this.properties.credentials().forEach(this::checkCredential);
 		checkClientIdsAreNotShared();
 		this.properties.orgs().forEach(this::checkOrg);
-		checkCron("rotator.schedule.poll", this.properties.schedule().poll());
+		String poll = this.properties.schedule().poll();
+		if (!"-".equals(poll)) {
+			// Spring's "-" turns the scheduled poll off; a window has no such value.
+			checkCron("rotator.schedule.poll", poll);
+		}
 		requireNonNegative("rotator.schedule.jitter", this.properties.schedule().jitter());
 		requirePositive("rotator.schedule.failure-backoff", this.properties.schedule().failureBackoff());
 		requireNonNegative("rotator.api.min-interval", this.properties.api().minInterval());
@@ -137,7 +141,7 @@ class RotatorConfigurationValidator implements InitializingBean {
 	}
 
 	private static void checkCron(String property, String cron) {
-		if (CronExpression.isValidExpression(cron) || "-".equals(cron)) {
+		if (CronExpression.isValidExpression(cron)) {
 			return;
 		}
 		throw new InvalidConfigurationException(property, "'" + cron + "' is not a valid cron expression "

@@ -114,7 +114,8 @@ class ConfigurationFuzzTests {
 			for (String path : List.of("", " ", "/genesys/x", "../etc", "genesys/../../sys", "genesys/..")) {
 				cases.add(of(prefix + "vault-path", path));
 			}
-			for (String cron : List.of("every tuesday", "* * *", "61 * * * * *", "0 0 25 * * *", "0 0 2 * * MOON")) {
+			for (String cron : List.of("every tuesday", "* * *", "61 * * * * *", "0 0 25 * * *", "0 0 2 * * MOON",
+					"-")) {
 				cases.add(of(prefix + "window", cron));
 			}
 		}
