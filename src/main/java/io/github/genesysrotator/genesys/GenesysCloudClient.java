@@ -74,7 +74,8 @@ class GenesysCloudClient implements GenesysOAuthClients {
 
 	@Override
 	public TokenCheck checkToken(String org, String clientId, ClientSecret secret) {
-		HttpResult result = this.tokens.request(org, "verify_token", clientId, secret);
+		// One attempt: the verifier retries on its own clock, up to its verify-timeout.
+		HttpResult result = this.tokens.requestOnce(org, "verify_token", clientId, secret);
 		if (result.ok()) {
 			String token = GenesysErrors.parse(this.json, result, "verify_token").path("access_token").asString("");
 			return token.isEmpty() ? TokenCheck.REJECTED : TokenCheck.ACCEPTED;

@@ -63,9 +63,18 @@ final class GenesysHttp {
 	}
 
 	HttpResult exchange(String org, String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request) {
+		return exchange(org, operation, request, this.properties.maxAttempts());
+	}
+
+	/**
+	 * Send a request, retrying transport errors, 5xx and 429 up to {@code attempts} in
+	 * all.
+	 */
+	HttpResult exchange(String org, String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request,
+			int attempts) {
 		Duration backoff = this.properties.initialBackoff();
 		for (int attempt = 1;; attempt++) {
-			boolean last = attempt >= this.properties.maxAttempts();
+			boolean last = attempt >= attempts;
 			HttpResult result = attempt(org, operation, request, last);
 			if (result == null) {
 				pause(jittered(backoff));

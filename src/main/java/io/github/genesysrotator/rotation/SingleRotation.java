@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
 import io.github.genesysrotator.rotation.StateRecord.Journal;
 
 /**
@@ -42,9 +43,11 @@ final class SingleRotation extends CredentialRotation {
 			stageSingle(ours.get().secret(), ours.get().rotatedAt());
 			return verifyAndFinishSingle(ours.get().secret());
 		}
+		// An unreachable Genesys is no answer: the check throws, and the record waits in
+		// flight for the next recovery pass instead of regenerating a maybe-live secret.
 		boolean stillWorks = consumer.filter((current) -> current.secret() != null)
-			.map((current) -> this.context.verifier()
-				.acceptedNow(this.spec.org(), current.clientId(), current.secret()))
+			.map((current) -> this.context.genesys()
+				.checkToken(this.spec.org(), current.clientId(), current.secret()) == TokenCheck.ACCEPTED)
 			.orElse(false);
 		if (stillWorks) {
 			return abandon();

@@ -160,6 +160,19 @@ class GenesysCloudClientTests {
 	}
 
 	@Test
+	void aTokenCheckIsOneAttemptSinceItsCallerRetriesOnItsOwnClock() {
+		this.simulator.faults().add(FaultRule.on(Operation.TOKEN).forClient(this.target.id()).status(503));
+
+		assertThatThrownBy(
+				() -> this.client.checkToken("acme", this.target.id(), ClientSecret.of(this.target.secret())))
+			.isInstanceOf(DependencyUnavailableException.class);
+		assertThat(this.registry.get("rotator.genesys.requests")
+			.tags("org", "acme", "operation", "verify_token", "status", "503")
+			.timer()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
 	void requestsAreTimedPerOrgOperationAndStatus() {
 		this.client.getClient("acme", this.target.id());
 		assertThat(this.registry.get("rotator.genesys.requests")
