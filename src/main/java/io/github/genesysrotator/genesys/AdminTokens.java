@@ -33,6 +33,8 @@ final class AdminTokens {
 
 	private final Map<String, CachedToken> cache = new ConcurrentHashMap<>();
 
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
 	AdminTokens(TokenEndpoint tokens, AdminCredentials credentials, JsonMapper json, Clock clock,
 			Duration refreshMargin) {
 		this.tokens = tokens;
@@ -47,9 +49,17 @@ final class AdminTokens {
 		if (cached != null && this.clock.instant().isBefore(cached.refreshAt())) {
 			return cached.value();
 		}
-		return this.cache
-			.compute(org, (name, current) -> (current != null && current != cached) ? current : acquire(name))
-			.value();
+		// One acquisition per org at a time, outside the map's own locks: it reads Vault
+		// and may wait out a Retry-After.
+		synchronized (this.locks.computeIfAbsent(org, (name) -> new Object())) {
+			CachedToken current = this.cache.get(org);
+			if (current != null && current != cached) {
+				return current.value();
+			}
+			CachedToken acquired = acquire(org);
+			this.cache.put(org, acquired);
+			return acquired.value();
+		}
 	}
 
 	void invalidate(String org, String token) {

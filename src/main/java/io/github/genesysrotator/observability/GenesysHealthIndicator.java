@@ -34,6 +34,8 @@ class GenesysHealthIndicator extends AbstractHealthIndicator {
 
 	private final Map<String, Check> checks = new ConcurrentHashMap<>();
 
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
 	GenesysHealthIndicator(GenesysOAuthClients genesys, RotatorProperties properties, HealthProperties health,
 			Clock clock) {
 		super("Genesys Cloud health check failed");
@@ -55,11 +57,21 @@ class GenesysHealthIndicator extends AbstractHealthIndicator {
 		(allUp ? builder.up() : builder.down()).withDetail("orgs", orgs);
 	}
 
+	/**
+	 * The org's cached check, or a new one. One check per org at a time, outside the
+	 * map's own locks: it calls Genesys.
+	 */
 	private Check current(String org) {
-		Instant now = this.clock.instant();
-		return this.checks.compute(org,
-				(name, previous) -> (previous != null && previous.validAt(now, this.health.genesysCheckInterval()))
-						? previous : check(name, now));
+		synchronized (this.locks.computeIfAbsent(org, (name) -> new Object())) {
+			Instant now = this.clock.instant();
+			Check previous = this.checks.get(org);
+			if (previous != null && previous.validAt(now, this.health.genesysCheckInterval())) {
+				return previous;
+			}
+			Check fresh = check(org, now);
+			this.checks.put(org, fresh);
+			return fresh;
+		}
 	}
 
 	private Check check(String org, Instant now) {
