@@ -50,7 +50,7 @@ class LatencyBenchmark {
 			runs.add(run(sandbox, rotator.rotations(), "single", Sandbox.SINGLE, 3));
 		}
 		report(runs);
-		assertThat(runs).allSatisfy((run) -> assertThat(run.duration().count()).isEqualTo(ROTATIONS));
+		assertThat(runs).allSatisfy((run) -> assertThat(run.failed()).as("%s failed rotations", run.name()).isZero());
 	}
 
 	private Run run(Sandbox sandbox, RotationService rotations, String name, String credential, int minimalRequests) {

@@ -218,14 +218,17 @@ class PrometheusEndToEndIntegrationTests {
 				.isNotEmpty()
 				.isSubsetOf(exported);
 		}
+		int labelVariables = 0;
 		for (JsonNode variable : dashboard().path("templating").path("list")) {
 			Matcher labelValues = LABEL_VALUES.matcher(variable.path("definition").asString(""));
 			if (labelValues.matches()) {
+				labelVariables++;
 				JsonNode values = api(
 						"/api/v1/label/" + labelValues.group(2) + "/values?match[]=" + encode(labelValues.group(1)));
 				assertThat(values).as("values of dashboard variable %s", variable.path("name").asString()).isNotEmpty();
 			}
 		}
+		assertThat(labelVariables).as("dashboard variables filled from label values").isPositive();
 	}
 
 	@Test

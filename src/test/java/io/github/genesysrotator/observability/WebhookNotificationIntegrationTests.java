@@ -112,6 +112,7 @@ class WebhookNotificationIntegrationTests {
 		assertThat(data.get("outcome").asString()).isEqualTo("success");
 		assertThat(data.get("activeClientId").asString()).isEqualTo(Sandbox.DUAL_B_ID);
 		IssuedSecrets.assertClean("webhook body", received.body());
+		assertThat(this.dispatcher.awaitIdle(Duration.ofSeconds(20))).as("every delivery settled").isTrue();
 		assertThat(failures.attempts()).as("the failures webhook does not take successes").isEmpty();
 		assertThat(output.getAll()).doesNotContain(ALL_KEY).doesNotContain(FAILURES_KEY);
 	}

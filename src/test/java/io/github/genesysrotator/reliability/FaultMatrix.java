@@ -220,6 +220,11 @@ final class FaultMatrix {
 		 * fail. Consumer reads fail until cleared, since the consumer probe reads the
 		 * same path.
 		 */
+		/** The status the Vault fault answers with; -1 for a timeout (no answer). */
+		int vaultFaultStatus() {
+			return (this.fault == Fault.VAULT_TIMEOUT) ? -1 : vaultRule(vaultTarget()).status();
+		}
+
 		private io.github.genesysrotator.sandbox.vault.FaultRule vaultRule(VaultTarget target) {
 			int times = target.persistent() ? -1 : 2;
 			String method = target.method();

@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.github.genesysrotator.reliability.FaultMatrix.Cell;
+import io.github.genesysrotator.reliability.FaultMatrix.Fault;
+import io.github.genesysrotator.reliability.FaultMatrix.VaultTarget;
 import io.github.genesysrotator.reliability.FaultMatrix.World;
 import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
@@ -153,6 +155,7 @@ class FaultMatrixIntegrationTests {
 		Published before = this.consumer.read(cell.consumerPath());
 		cell.inject(new World(sandbox, this.crashSwitch, this.observed));
 		Map<String, FaultRule> armed = sandbox.genesys().faults().activeRules();
+		sandbox.vault().requests().clear();
 
 		// Each Genesys fault is aimed at the rotator's call at this step. A probe using
 		// the same client (single) would otherwise spend it on its own token requests.
@@ -163,6 +166,13 @@ class FaultMatrixIntegrationTests {
 		}
 		catch (SimulatedCrash ex) {
 			crashed = true;
+		}
+		assertThat(crashed).as("the run crashed").isEqualTo(cell.fault() == Fault.CRASH);
+		if (cell.fault().vault()) {
+			VaultTarget target = cell.vaultTarget();
+			assertThat(sandbox.vault().requests().matching(target.method(), target.path()))
+				.as("Vault fault struck %s %s", target.method(), target.path())
+				.anyMatch((request) -> request.status() == cell.vaultFaultStatus());
 		}
 		Map<String, FaultRule> left = sandbox.genesys().faults().activeRules();
 		armed.forEach((id, rule) -> assertThat(left.get(id)).as("Genesys fault %s struck the rotation", rule)

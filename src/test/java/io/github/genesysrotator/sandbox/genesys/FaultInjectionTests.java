@@ -137,7 +137,7 @@ class FaultInjectionTests {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> type.startsWith("text/html"));
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.body()).startsWith("<!DOCTYPE html>");
 		assertThat(this.simulator.observations().regenerationCount(this.consumer.id())).isZero();
 		assertThat(this.simulator.observations().apiRequests()).last()
