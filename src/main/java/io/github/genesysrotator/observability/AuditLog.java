@@ -88,6 +88,7 @@ class AuditLog implements RotationListener {
 			.with("mode", result.mode().name().toLowerCase(Locale.ROOT))
 			.with("trigger", result.trigger().label())
 			.with("actor", result.actor())
+			.with("reason", result.reason())
 			.with("outcome", result.outcome().label())
 			.with("activeClientId", result.activeClientId())
 			.with("clientIds", String.join(",", result.regeneratedClientIds()))

@@ -13,6 +13,7 @@ import java.util.List;
  * @param mode routine or compromise
  * @param trigger what started it
  * @param actor who started it
+ * @param reason why, as the caller said it (API), or {@code null}
  * @param outcome how it ended
  * @param dryRun whether this only checked what would happen
  * @param phases the phases reached, with their timings
@@ -29,7 +30,7 @@ import java.util.List;
  * @param finishedAt end
  */
 public record RotationResult(String rotationId, String credential, Strategy strategy, Mode mode, Trigger trigger,
-		String actor, Outcome outcome, boolean dryRun, List<PhaseTiming> phases, String activeClientId,
+		String actor, String reason, Outcome outcome, boolean dryRun, List<PhaseTiming> phases, String activeClientId,
 		List<String> regeneratedClientIds, Long consumerVersion, Duration exposureWindow, boolean roleDrift,
 		List<String> plan, String errorCode, String errorMessage, Duration retryAfter, Instant startedAt,
 		Instant finishedAt) {

@@ -105,10 +105,10 @@ final class Trace {
 
 	private RotationResult result(Outcome outcome, RotationException error, Duration retryAfter) {
 		return new RotationResult(this.rotationId, this.spec.name(), this.spec.strategy(), this.request.mode(),
-				this.trigger, this.request.actor(), outcome, this.request.dryRun(), this.phases, this.activeClientId,
-				this.regenerated, this.consumerVersion, this.exposureWindow, this.roleDrift, this.plan,
-				(error != null) ? error.errorCode() : null, (error != null) ? error.getMessage() : null, retryAfter,
-				this.startedAt, this.clock.instant());
+				this.trigger, this.request.actor(), this.request.reason(), outcome, this.request.dryRun(), this.phases,
+				this.activeClientId, this.regenerated, this.consumerVersion, this.exposureWindow, this.roleDrift,
+				this.plan, (error != null) ? error.errorCode() : null, (error != null) ? error.getMessage() : null,
+				retryAfter, this.startedAt, this.clock.instant());
 	}
 
 }

@@ -20,7 +20,9 @@ import java.util.Locale;
 record RotateRequestBody(@Schema(allowableValues = {
 		"routine", "compromise" }, defaultValue = "routine") @Pattern(regexp = "routine|compromise",
 				message = "must be 'routine' or 'compromise'") String mode,
-		@Size(max = 500) String reason, Boolean dryRun){
+		@Size(max = 500) @Pattern(regexp = "[^\\p{Cntrl}]*",
+				message = "must not contain control characters such as line breaks") String reason,
+		Boolean dryRun){
 
 	static final RotateRequestBody DEFAULT = new RotateRequestBody(null, null, null);
 

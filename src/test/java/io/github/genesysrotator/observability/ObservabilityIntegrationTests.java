@@ -289,7 +289,8 @@ class ObservabilityIntegrationTests {
 	@Test
 	void auditEventsDescribeEveryTransitionAndNeverASecret(CapturedOutput output) {
 		RotationResult dual = rotate(Sandbox.DUAL);
-		rotate(Sandbox.SINGLE);
+		this.rotations.rotate(new RotationRequest(Sandbox.SINGLE, Trigger.API, "test", Mode.ROUTINE, false,
+				"quarterly policy", null));
 		this.rotations.rollback(Sandbox.DUAL, "operator");
 		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
 		this.clock.advance(Duration.ofMinutes(2));
@@ -308,6 +309,8 @@ class ObservabilityIntegrationTests {
 		assertThat(succeeded.path("clientIds").asString()).isEqualTo(Sandbox.DUAL_B_ID);
 		assertThat(succeeded.path("consumerVersion").asLong()).isEqualTo(dual.consumerVersion());
 		assertThat(events.get(0).path("clientIds").asString()).isEqualTo(Sandbox.DUAL_A_ID + "," + Sandbox.DUAL_B_ID);
+		assertThat(succeeded.has("reason")).as("no reason given, none logged").isFalse();
+		assertThat(events.get(3).path("reason").asString()).isEqualTo("quarterly policy");
 		assertThat(events.get(4).path("actor").asString()).isEqualTo("operator");
 		assertThat(events.get(6).path("errorCode").asString()).isEqualTo("genesys-unavailable");
 		assertThat(events.get(7).path("errorCode").asString()).isEqualTo("abandoned");
@@ -332,7 +335,7 @@ class ObservabilityIntegrationTests {
 	private RotationResult abandoned() {
 		Instant now = this.clock.instant();
 		return new RotationResult("abandoned-rotation", Sandbox.SINGLE, Strategy.SINGLE, Mode.ROUTINE, Trigger.RECOVERY,
-				"recovery", Outcome.SKIPPED, false, List.of(), Sandbox.SINGLE_ID, List.of(), null, null, false,
+				"recovery", null, Outcome.SKIPPED, false, List.of(), Sandbox.SINGLE_ID, List.of(), null, null, false,
 				List.of(), "abandoned", "not a secret", null, now, now);
 	}
 

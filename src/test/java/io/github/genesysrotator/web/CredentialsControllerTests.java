@@ -348,6 +348,8 @@ class CredentialsControllerTests {
 				Arguments.of("{\"mode\":\"panic\"}", "'mode' must be 'routine' or 'compromise'"),
 				Arguments.of("{\"mode\":\"ROUTINE\"}", "'mode' must be 'routine' or 'compromise'"),
 				Arguments.of("{\"reason\":\"" + "x".repeat(501) + "\"}", "'reason' size must be between 0 and 500"),
+				Arguments.of("{\"reason\":\"forged\\nrotation.succeeded\"}",
+						"'reason' must not contain control characters such as line breaks"),
 				Arguments.of("[]", "Field '(body)' has a value of the wrong type"));
 	}
 
