@@ -219,7 +219,7 @@ abstract class CredentialRotation {
 
 	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
 		Publication publication = new Publication(this.spec.vaultPath(), this.spec.name(), clientId, secret,
-				this.context.genesys().endpoints(this.spec.org()), now(), this.journal.rotationId(), true);
+				this.context.genesys().endpoints(this.spec.org()), now(), this.journal.rotationId());
 		try {
 			return this.context.consumers().publish(publication, expectedVersion);
 		}
@@ -277,8 +277,12 @@ abstract class CredentialRotation {
 		return this.trace.ended(Outcome.FAILED, error);
 	}
 
+	/**
+	 * How an attempt that never held the lease ended: another holder makes it busy, a
+	 * rule makes it skipped, anything else failed.
+	 */
 	static Outcome outcomeBeforeLease(RotationException error) {
-		if (error instanceof StateConflictException) {
+		if (error instanceof StateConflictException || error instanceof RotationService.BusyException) {
 			return Outcome.BUSY;
 		}
 		return (error instanceof RotationRefusedException) ? Outcome.SKIPPED : Outcome.FAILED;
@@ -291,10 +295,7 @@ abstract class CredentialRotation {
 	 */
 	Journal failedJournal(RotationException error) {
 		Journal failed = this.journal.failed(error.getMessage());
-		return publicationInDoubt()
-				? new Journal(Phase.REGENERATING, failed.rotationId(), failed.trigger(), failed.actor(), failed.mode(),
-						failed.targetSlot(), failed.publish(), failed.startedAt(), failed.lastError())
-				: failed;
+		return publicationInDoubt() ? failed.withPhase(Phase.REGENERATING) : failed;
 	}
 
 	void closeJournal(Journal closed, Outcome outcome, RotationException error) {

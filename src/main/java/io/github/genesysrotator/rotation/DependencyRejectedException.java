@@ -13,10 +13,6 @@ public class DependencyRejectedException extends RotationException {
 		this.status = status;
 	}
 
-	public Dependency dependency() {
-		return this.dependency;
-	}
-
 	/** The HTTP status the dependency answered. */
 	public int status() {
 		return this.status;

@@ -14,10 +14,6 @@ public class DependencyUnavailableException extends RotationException {
 		this(dependency, message, null);
 	}
 
-	public Dependency dependency() {
-		return this.dependency;
-	}
-
 	@Override
 	public String errorCode() {
 		return this.dependency.label() + "-unavailable";

@@ -80,7 +80,7 @@ final class DualRotation extends CredentialRotation {
 			throw new PreflightException(this.spec.name(), "nothing to roll back to while phase is " + current.phase()
 					+ " and active slot is " + current.activeSlot());
 		}
-		int previous = 1 - current.activeSlot();
+		int previous = current.standbySlot();
 		Slot slot = current.slots().get(previous);
 		if (slot.secret() == null
 				|| !this.context.verifier().acceptedNow(this.spec.org(), slot.clientId(), slot.secret())) {

@@ -53,10 +53,6 @@ final class LeasedRecord {
 		return this.known;
 	}
 
-	long version() {
-		return this.version;
-	}
-
 	/** Apply a change and renew the lease, in one check-and-set write. */
 	void update(UnaryOperator<StateRecord> change) {
 		write(change.apply(this.record).withLease(new Lease(this.holder, this.clock.instant().plus(this.ttl))));

@@ -110,7 +110,7 @@ final class Preflight {
 		if (spec.strategy() == Strategy.SINGLE || record.activeSlot() == null) {
 			return 0;
 		}
-		return 1 - record.activeSlot();
+		return record.standbySlot();
 	}
 
 	private void checkGracePeriod(CredentialSpec spec, StateRecord record) {

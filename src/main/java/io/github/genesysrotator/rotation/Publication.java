@@ -12,9 +12,8 @@ import java.time.Instant;
  * @param endpoints where consumers request tokens and call the API
  * @param rotatedAt when it was published
  * @param rotationId the rotation that published it
- * @param markOwnership whether to (re)write the {@code managed-by} custom metadata
  */
 public record Publication(String vaultPath, String credential, String clientId, ClientSecret secret,
-		OrgEndpoints endpoints, Instant rotatedAt, String rotationId, boolean markOwnership) {
+		OrgEndpoints endpoints, Instant rotatedAt, String rotationId) {
 
 }

@@ -203,9 +203,8 @@ public class RotationService {
 	}
 
 	private RotationResult refused(CredentialSpec spec, RotationRequest request, RotationException error) {
-		Outcome outcome = (error instanceof BusyException) ? Outcome.BUSY
-				: (error instanceof RotationRefusedException) ? Outcome.SKIPPED : Outcome.FAILED;
-		return new Trace(spec, request, this.context.clock(), this.context.listener()).ended(outcome, error);
+		return new Trace(spec, request, this.context.clock(), this.context.listener())
+			.ended(CredentialRotation.outcomeBeforeLease(error), error);
 	}
 
 	private Stored<StateRecord> read(CredentialSpec spec) {
@@ -217,7 +216,7 @@ public class RotationService {
 	private CredentialStatus status(CredentialSpec spec, StateRecord record) {
 		Optional<Slot> active = record.active();
 		String standby = (spec.strategy() == Strategy.DUAL && record.activeSlot() != null)
-				? record.slots().get(1 - record.activeSlot()).clientId() : null;
+				? record.slots().get(record.standbySlot()).clientId() : null;
 		Instant since = record.promotedAt();
 		Instant due = DueDates.dueAt(spec, since);
 		Instant nextDue = DueDates.nextAllowedStart(spec, (due != null && due.isAfter(now())) ? due : now());

@@ -40,6 +40,11 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 		return (this.activeSlot != null) ? Optional.of(this.slots.get(this.activeSlot)) : Optional.empty();
 	}
 
+	/** Dual: the slot that is not active. Only meaningful once a slot is active. */
+	public int standbySlot() {
+		return 1 - this.activeSlot;
+	}
+
 	public int slotOf(String clientId) {
 		for (int i = 0; i < this.slots.size(); i++) {
 			if (this.slots.get(i).clientId().equals(clientId)) {

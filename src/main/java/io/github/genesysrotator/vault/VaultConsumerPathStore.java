@@ -84,9 +84,7 @@ class VaultConsumerPathStore implements ConsumerPathStore {
 			}
 			throw VaultErrors.translate("publication to '" + path + "'", ex);
 		}
-		if (publication.markOwnership()) {
-			markOwnership(path, publication.credential());
-		}
+		markOwnership(path, publication.credential());
 		return version;
 	}
 

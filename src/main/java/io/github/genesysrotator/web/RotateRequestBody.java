@@ -45,15 +45,8 @@ record RotateRequestBody(@Schema(allowableValues = {
 	/** A body field the API does not know. */
 	static class UnknownFieldException extends IllegalArgumentException {
 
-		private final String field;
-
 		UnknownFieldException(String field) {
 			super("Unknown field '" + field + "'");
-			this.field = field;
-		}
-
-		String field() {
-			return this.field;
 		}
 
 	}
