@@ -32,8 +32,6 @@ class AuditLog implements RotationListener {
 
 	private final CredentialCatalog catalog;
 
-	private final RollbackEchoes rollbacks = new RollbackEchoes();
-
 	AuditLog(CredentialCatalog catalog) {
 		this.catalog = catalog;
 	}
@@ -51,14 +49,8 @@ class AuditLog implements RotationListener {
 	}
 
 	@Override
-	public void rolledBack(RotationResult result) {
-		this.rollbacks.rolledBack(result);
-		log("rotation.rolledback", result);
-	}
-
-	@Override
 	public void finished(RotationResult result) {
-		if (this.rollbacks.notATransition(result)) {
+		if (result.dryRun()) {
 			return;
 		}
 		String event = eventOf(result);
@@ -70,7 +62,7 @@ class AuditLog implements RotationListener {
 	/** Busy and refused attempts changed nothing: they are no transition. */
 	private static String eventOf(RotationResult result) {
 		if (result.outcome() == Outcome.SUCCESS) {
-			return "rotation.succeeded";
+			return result.rollback() ? "rotation.rolledback" : "rotation.succeeded";
 		}
 		if (result.outcome() == Outcome.FAILED) {
 			return "rotation.failed";

@@ -38,7 +38,6 @@ class RotationMetrics implements RotationListener {
 	private final MeterRegistry registry;
 
 	/** A rollback's result is reported twice, and is no rotation. */
-	private final RollbackEchoes rollbacks = new RollbackEchoes();
 
 	RotationMetrics(MeterRegistry registry, CredentialCatalog catalog, CredentialStates states) {
 		this.registry = registry;
@@ -51,13 +50,10 @@ class RotationMetrics implements RotationListener {
 	}
 
 	@Override
-	public void rolledBack(RotationResult result) {
-		this.rollbacks.rolledBack(result);
-	}
-
-	@Override
 	public void finished(RotationResult result) {
-		if (this.rollbacks.notATransition(result)) {
+		// A dry run rotates nothing; a rollback republishes: neither is a rotation. (A
+		// failed rollback counts as a failure, which is what an alert must see.)
+		if (result.dryRun() || (result.rollback() && result.outcome() == Outcome.SUCCESS)) {
 			return;
 		}
 		Counter.builder("rotator.rotations")

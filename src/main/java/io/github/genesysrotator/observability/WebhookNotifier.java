@@ -29,8 +29,6 @@ final class WebhookNotifier implements RotationListener {
 
 	private final Supplier<String> instanceId;
 
-	private final RollbackEchoes rollbacks = new RollbackEchoes();
-
 	WebhookNotifier(List<Webhook> webhooks, WebhookDispatcher dispatcher, JsonMapper json, Clock clock,
 			Supplier<String> instanceId) {
 		this.webhooks = List.copyOf(webhooks);
@@ -41,18 +39,12 @@ final class WebhookNotifier implements RotationListener {
 	}
 
 	@Override
-	public void rolledBack(RotationResult result) {
-		this.rollbacks.rolledBack(result);
-		publish(Event.ROTATION_ROLLEDBACK, result);
-	}
-
-	@Override
 	public void finished(RotationResult result) {
-		if (this.rollbacks.notATransition(result)) {
+		if (result.dryRun()) {
 			return;
 		}
 		if (result.outcome() == Outcome.SUCCESS) {
-			publish(Event.ROTATION_SUCCEEDED, result);
+			publish(result.rollback() ? Event.ROTATION_ROLLEDBACK : Event.ROTATION_SUCCEEDED, result);
 		}
 		else if (result.outcome() == Outcome.FAILED) {
 			publish(Event.ROTATION_FAILED, result);

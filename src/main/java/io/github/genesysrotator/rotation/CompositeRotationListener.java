@@ -42,11 +42,6 @@ final class CompositeRotationListener implements RotationListener {
 		each((listener) -> listener.statusKnown(status));
 	}
 
-	@Override
-	public void rolledBack(RotationResult result) {
-		each((listener) -> listener.rolledBack(result));
-	}
-
 	private void each(Consumer<RotationListener> event) {
 		for (RotationListener listener : this.listeners) {
 			try {

@@ -97,6 +97,7 @@ final class DualRotation extends CredentialRotation {
 	@Override
 	RotationResult rollback(Stored<StateRecord> stored) {
 		this.action = "rollback";
+		this.trace.rollback();
 		try {
 			StateRecord current = stored.value();
 			int previous = previousSlot(current);
@@ -106,9 +107,7 @@ final class DualRotation extends CredentialRotation {
 			long consumerVersion = consumerPath().map(PublishedCredential::version).orElse(0L);
 			take(stored);
 			this.trace.phase(Phase.VERIFIED);
-			RotationResult result = verifyAndPublish(previous, slot(previous).secret(), consumerVersion);
-			this.context.listener().rolledBack(result);
-			return result;
+			return verifyAndPublish(previous, slot(previous).secret(), consumerVersion);
 		}
 		catch (RotationException ex) {
 			return fail(ex);

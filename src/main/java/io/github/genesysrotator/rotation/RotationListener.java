@@ -32,8 +32,4 @@ public interface RotationListener {
 	default void statusKnown(CredentialStatus status) {
 	}
 
-	/** A dual credential was rolled back to its previous client. */
-	default void rolledBack(RotationResult result) {
-	}
-
 }

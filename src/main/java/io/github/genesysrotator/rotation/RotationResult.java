@@ -16,6 +16,7 @@ import java.util.List;
  * @param reason why, as the caller said it (API), or {@code null}
  * @param outcome how it ended
  * @param dryRun whether this only checked what would happen
+ * @param rollback whether this republished the previous client instead of rotating
  * @param phases the phases reached, with their timings
  * @param activeClientId the client consumers use afterwards
  * @param regeneratedClientIds the clients whose secret was regenerated
@@ -30,10 +31,10 @@ import java.util.List;
  * @param finishedAt end
  */
 public record RotationResult(String rotationId, String credential, Strategy strategy, Mode mode, Trigger trigger,
-		String actor, String reason, Outcome outcome, boolean dryRun, List<PhaseTiming> phases, String activeClientId,
-		List<String> regeneratedClientIds, Long consumerVersion, Duration exposureWindow, boolean roleDrift,
-		List<String> plan, String errorCode, String errorMessage, Duration retryAfter, Instant startedAt,
-		Instant finishedAt) {
+		String actor, String reason, Outcome outcome, boolean dryRun, boolean rollback, List<PhaseTiming> phases,
+		String activeClientId, List<String> regeneratedClientIds, Long consumerVersion, Duration exposureWindow,
+		boolean roleDrift, List<String> plan, String errorCode, String errorMessage, Duration retryAfter,
+		Instant startedAt, Instant finishedAt) {
 
 	public RotationResult {
 		phases = List.copyOf(phases);

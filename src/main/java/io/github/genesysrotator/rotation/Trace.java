@@ -41,6 +41,8 @@ final class Trace {
 
 	private boolean roleDrift;
 
+	private boolean rollback;
+
 	Trace(CredentialSpec spec, RotationRequest request, Clock clock, RotationListener listener) {
 		this.spec = spec;
 		this.request = request;
@@ -48,6 +50,11 @@ final class Trace {
 		this.listener = listener;
 		this.startedAt = clock.instant();
 		this.trigger = request.trigger();
+	}
+
+	/** This attempt republishes the previous client. */
+	void rollback() {
+		this.rollback = true;
 	}
 
 	void identify(String rotationId, Trigger trigger) {
@@ -105,10 +112,10 @@ final class Trace {
 
 	private RotationResult result(Outcome outcome, RotationException error, Duration retryAfter) {
 		return new RotationResult(this.rotationId, this.spec.name(), this.spec.strategy(), this.request.mode(),
-				this.trigger, this.request.actor(), this.request.reason(), outcome, this.request.dryRun(), this.phases,
-				this.activeClientId, this.regenerated, this.consumerVersion, this.exposureWindow, this.roleDrift,
-				this.plan, (error != null) ? error.errorCode() : null, (error != null) ? error.getMessage() : null,
-				retryAfter, this.startedAt, this.clock.instant());
+				this.trigger, this.request.actor(), this.request.reason(), outcome, this.request.dryRun(),
+				this.rollback, this.phases, this.activeClientId, this.regenerated, this.consumerVersion,
+				this.exposureWindow, this.roleDrift, this.plan, (error != null) ? error.errorCode() : null,
+				(error != null) ? error.getMessage() : null, retryAfter, this.startedAt, this.clock.instant());
 	}
 
 }

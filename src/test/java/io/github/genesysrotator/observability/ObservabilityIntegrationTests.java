@@ -291,7 +291,11 @@ class ObservabilityIntegrationTests {
 		RotationResult dual = rotate(Sandbox.DUAL);
 		this.rotations.rotate(new RotationRequest(Sandbox.SINGLE, Trigger.API, "test", Mode.ROUTINE, false,
 				"quarterly policy", null));
+		Scrape beforeRollback = scrape();
 		this.rotations.rollback(Sandbox.DUAL, "operator");
+		assertThat(scrape().delta(beforeRollback, "rotator_rotations_total", labels("credential", Sandbox.DUAL)))
+			.as("a rollback is no rotation")
+			.isZero();
 		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
 		this.clock.advance(Duration.ofMinutes(2));
 		rotate(Sandbox.DUAL);
@@ -335,8 +339,8 @@ class ObservabilityIntegrationTests {
 	private RotationResult abandoned() {
 		Instant now = this.clock.instant();
 		return new RotationResult("abandoned-rotation", Sandbox.SINGLE, Strategy.SINGLE, Mode.ROUTINE, Trigger.RECOVERY,
-				"recovery", null, Outcome.SKIPPED, false, List.of(), Sandbox.SINGLE_ID, List.of(), null, null, false,
-				List.of(), "abandoned", "not a secret", null, now, now);
+				"recovery", null, Outcome.SKIPPED, false, false, List.of(), Sandbox.SINGLE_ID, List.of(), null, null,
+				false, List.of(), "abandoned", "not a secret", null, now, now);
 	}
 
 	private Health awaitHealth(Status status) throws InterruptedException {

@@ -324,8 +324,8 @@ class RotationSchedulerTests {
 
 	private RotationResult result(RotationRequest request, Outcome outcome, String code, Duration retryAfter) {
 		return new RotationResult("r-" + outcome, request.credential(), Strategy.DUAL, request.mode(),
-				request.trigger(), request.actor(), null, outcome, false, List.of(), "client-a", List.of(), null, null,
-				false, List.of(), code, code, retryAfter, this.clock.instant(), this.clock.instant());
+				request.trigger(), request.actor(), null, outcome, false, false, List.of(), "client-a", List.of(), null,
+				null, false, List.of(), code, code, retryAfter, this.clock.instant(), this.clock.instant());
 	}
 
 	private RotationRequest rotated() {

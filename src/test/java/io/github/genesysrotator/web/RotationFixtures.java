@@ -28,7 +28,7 @@ final class RotationFixtures {
 
 	static RotationResult success(String credential, String actor) {
 		return new RotationResult("9d1f6c2e-1111-4c55-8d1a-1b2c3d4e5f60", credential, Strategy.DUAL, Mode.ROUTINE,
-				Trigger.API, actor, null, Outcome.SUCCESS, false,
+				Trigger.API, actor, null, Outcome.SUCCESS, false, false,
 				List.of(new PhaseTiming(Phase.REGENERATING, T0, Duration.ZERO),
 						new PhaseTiming(Phase.PROMOTED, T0.plusSeconds(3), Duration.ofSeconds(3))),
 				CLIENT_B, List.of(CLIENT_B), 7L, null, false, List.of(), null, null, null, T0, T0.plusSeconds(4));
@@ -37,8 +37,8 @@ final class RotationFixtures {
 	static RotationResult ended(String credential, Outcome outcome, String errorCode, Duration retryAfter) {
 		boolean started = outcome == Outcome.FAILED;
 		return new RotationResult(started ? "9d1f6c2e-2222-4c55-8d1a-1b2c3d4e5f60" : null, credential, Strategy.DUAL,
-				Mode.ROUTINE, Trigger.API, "ci", null, outcome, false, List.of(), CLIENT_A, List.of(), null, null,
-				false, List.of(), errorCode, "Engine says " + errorCode, retryAfter, T0, T0.plusSeconds(1));
+				Mode.ROUTINE, Trigger.API, "ci", null, outcome, false, false, List.of(), CLIENT_A, List.of(), null,
+				null, false, List.of(), errorCode, "Engine says " + errorCode, retryAfter, T0, T0.plusSeconds(1));
 	}
 
 	static HistoryEntry history(String id, Instant finishedAt, Outcome outcome) {
