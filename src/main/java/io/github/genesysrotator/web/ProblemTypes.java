@@ -40,19 +40,28 @@ public final class ProblemTypes {
 	/** Anything unexpected; details are in the server log, never in the answer. */
 	public static final String INTERNAL_ERROR = "internal-error";
 
-	private static final Map<String, HttpStatus> ROTATION_CODES = Map.ofEntries(
-			Map.entry("unknown-credential", HttpStatus.NOT_FOUND),
-			Map.entry("rotation-in-progress", HttpStatus.CONFLICT), Map.entry("preflight-failed", HttpStatus.CONFLICT),
-			Map.entry("state-conflict", HttpStatus.CONFLICT), Map.entry("publication-conflict", HttpStatus.CONFLICT),
-			Map.entry("already-rotated", HttpStatus.CONFLICT), Map.entry("abandoned", HttpStatus.CONFLICT),
-			Map.entry("cooldown", HttpStatus.TOO_MANY_REQUESTS),
-			Map.entry("grace-period", HttpStatus.TOO_MANY_REQUESTS),
-			Map.entry("genesys-rejected", HttpStatus.BAD_GATEWAY),
-			Map.entry("verification-failed", HttpStatus.BAD_GATEWAY),
-			Map.entry("vault-rejected", HttpStatus.BAD_GATEWAY),
-			Map.entry("genesys-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-			Map.entry("vault-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-			Map.entry("invalid-configuration", HttpStatus.INTERNAL_SERVER_ERROR));
+	/** Every rotation error code with its status and title, in one table. */
+	private static final Map<String, Problem> ROTATION_CODES = Map.ofEntries(
+			rotation("unknown-credential", HttpStatus.NOT_FOUND, "Unknown credential"),
+			rotation("rotation-in-progress", HttpStatus.CONFLICT, "A rotation of this credential is in progress"),
+			rotation("preflight-failed", HttpStatus.CONFLICT, "Preflight check failed"),
+			rotation("state-conflict", HttpStatus.CONFLICT, "State record changed concurrently"),
+			rotation("publication-conflict", HttpStatus.CONFLICT, "Consumer path changed concurrently"),
+			rotation("already-rotated", HttpStatus.CONFLICT, "Already rotated"),
+			rotation("abandoned", HttpStatus.CONFLICT, "Interrupted rotation closed"),
+			rotation("cooldown", HttpStatus.TOO_MANY_REQUESTS, "Rotated too recently"),
+			rotation("grace-period", HttpStatus.TOO_MANY_REQUESTS, "Grace period not over"),
+			rotation("genesys-rejected", HttpStatus.BAD_GATEWAY, "Genesys Cloud refused the request"),
+			rotation("verification-failed", HttpStatus.BAD_GATEWAY, "New secret not accepted by Genesys Cloud"),
+			rotation("vault-rejected", HttpStatus.BAD_GATEWAY, "Vault refused the request"),
+			rotation("genesys-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Genesys Cloud unavailable"),
+			rotation("vault-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Vault unavailable"),
+			rotation("invalid-configuration", HttpStatus.INTERNAL_SERVER_ERROR, "Invalid configuration"));
+
+	/** The API's own codes, which need no status from this table. */
+	private static final Map<String, String> REQUEST_TITLES = Map.of(INVALID_REQUEST, "Invalid request", INVALID_BODY,
+			"Invalid request body", BODY_TOO_LARGE, "Request body too large", NOT_FOUND, "Not found", UNAUTHORIZED,
+			"Authentication required", FORBIDDEN, "Forbidden");
 
 	private ProblemTypes() {
 	}
@@ -83,8 +92,8 @@ public final class ProblemTypes {
 
 	/** The status of a rotation error code; unknown codes are server errors. */
 	public static HttpStatus status(String code) {
-		return (code != null) ? ROTATION_CODES.getOrDefault(code, HttpStatus.INTERNAL_SERVER_ERROR)
-				: HttpStatus.INTERNAL_SERVER_ERROR;
+		Problem problem = (code != null) ? ROTATION_CODES.get(code) : null;
+		return (problem != null) ? problem.status() : HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
 	/** The error code of a result that did not succeed. */
@@ -97,30 +106,19 @@ public final class ProblemTypes {
 
 	/** A short human title for a code. */
 	public static String title(String code) {
-		return switch (code) {
-			case "unknown-credential" -> "Unknown credential";
-			case "rotation-in-progress" -> "A rotation of this credential is in progress";
-			case "preflight-failed" -> "Preflight check failed";
-			case "state-conflict" -> "State record changed concurrently";
-			case "publication-conflict" -> "Consumer path changed concurrently";
-			case "already-rotated" -> "Already rotated";
-			case "abandoned" -> "Interrupted rotation closed";
-			case "cooldown" -> "Rotated too recently";
-			case "grace-period" -> "Grace period not over";
-			case "genesys-rejected" -> "Genesys Cloud refused the request";
-			case "verification-failed" -> "New secret not accepted by Genesys Cloud";
-			case "vault-rejected" -> "Vault refused the request";
-			case "genesys-unavailable" -> "Genesys Cloud unavailable";
-			case "vault-unavailable" -> "Vault unavailable";
-			case "invalid-configuration" -> "Invalid configuration";
-			case INVALID_REQUEST -> "Invalid request";
-			case INVALID_BODY -> "Invalid request body";
-			case BODY_TOO_LARGE -> "Request body too large";
-			case NOT_FOUND -> "Not found";
-			case UNAUTHORIZED -> "Authentication required";
-			case FORBIDDEN -> "Forbidden";
-			default -> "Internal error";
-		};
+		Problem problem = ROTATION_CODES.get(code);
+		if (problem != null) {
+			return problem.title();
+		}
+		return REQUEST_TITLES.getOrDefault(code, "Internal error");
+	}
+
+	private static Map.Entry<String, Problem> rotation(String code, HttpStatus status, String title) {
+		return Map.entry(code, new Problem(status, title));
+	}
+
+	private record Problem(HttpStatus status, String title) {
+
 	}
 
 }
