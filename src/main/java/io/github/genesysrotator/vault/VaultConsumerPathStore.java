@@ -71,19 +71,8 @@ class VaultConsumerPathStore implements ConsumerPathStore {
 	@Override
 	public long publish(Publication publication, long expectedVersion) {
 		String path = publication.vaultPath();
-		Map<String, Object> data = data(publication);
-		Versioned<Map<String, Object>> request = (expectedVersion == 0) ? Versioned.create(data)
-				: Versioned.create(data, Versioned.Version.from(Math.toIntExact(expectedVersion)));
-		long version;
-		try {
-			version = this.kv.put(path, request).getVersion().getVersion();
-		}
-		catch (RuntimeException ex) {
-			if (VaultErrors.isCasMismatch(ex)) {
-				throw new PublicationConflictException(path);
-			}
-			throw VaultErrors.translate("publication to '" + path + "'", ex);
-		}
+		long version = CheckAndSet.put(this.kv, path, data(publication), expectedVersion,
+				() -> new PublicationConflictException(path), "publication to '" + path + "'");
 		markOwnership(path, publication.credential());
 		return version;
 	}

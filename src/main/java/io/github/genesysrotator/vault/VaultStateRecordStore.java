@@ -38,18 +38,9 @@ class VaultStateRecordStore implements StateRecordStore {
 
 	@Override
 	public long write(String credential, StateRecord record, long expectedVersion) {
-		Map<String, Object> data = StateRecordMapper.toData(record);
-		Versioned<Map<String, Object>> request = (expectedVersion == 0) ? Versioned.create(data)
-				: Versioned.create(data, Versioned.Version.from(Math.toIntExact(expectedVersion)));
-		try {
-			return this.kv.put(this.paths.stateRecord(credential), request).getVersion().getVersion();
-		}
-		catch (RuntimeException ex) {
-			if (VaultErrors.isCasMismatch(ex)) {
-				throw new StateConflictException(credential);
-			}
-			throw VaultErrors.translate("write of the state record of '" + credential + "'", ex);
-		}
+		return CheckAndSet.put(this.kv, this.paths.stateRecord(credential), StateRecordMapper.toData(record),
+				expectedVersion, () -> new StateConflictException(credential),
+				"write of the state record of '" + credential + "'");
 	}
 
 	private Versioned<Map<String, Object>> get(String credential) {
