@@ -355,8 +355,7 @@ class ObservabilityIntegrationTests {
 	}
 
 	private RotationResult rotate(String credential) {
-		return this.rotations
-			.rotate(new RotationRequest(credential, Trigger.API, "test", Mode.ROUTINE, false, null, null));
+		return this.rotations.rotate(RotationRequest.of(credential, Trigger.API, "test"));
 	}
 
 	private Scrape scrape() {

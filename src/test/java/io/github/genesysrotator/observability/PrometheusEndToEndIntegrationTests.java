@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 
 import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
-import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationRequest;
@@ -257,8 +256,7 @@ class PrometheusEndToEndIntegrationTests {
 	/** Moves past the API cool-down and the dual grace period, then rotates. */
 	private RotationResult rotate(String credential) {
 		this.clock.advance(Duration.ofMinutes(2));
-		return this.rotations
-			.rotate(new RotationRequest(credential, Trigger.API, "test", Mode.ROUTINE, false, null, null));
+		return this.rotations.rotate(RotationRequest.of(credential, Trigger.API, "test"));
 	}
 
 	private static String alert(String name, String state) {

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
@@ -177,8 +176,7 @@ class WebhookNotificationIntegrationTests {
 	}
 
 	private RotationResult rotate(String credential) {
-		return this.rotations
-			.rotate(new RotationRequest(credential, Trigger.API, "test", Mode.ROUTINE, false, null, null));
+		return this.rotations.rotate(RotationRequest.of(credential, Trigger.API, "test"));
 	}
 
 	private double deliveries(String webhook, String outcome) {
