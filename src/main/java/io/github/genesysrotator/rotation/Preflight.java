@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,6 +18,8 @@ import io.github.genesysrotator.rotation.StateRecord.Slot;
  * one round trip instead of one per read.
  */
 final class Preflight {
+
+	private static final Pattern CLIENT_ID = Pattern.compile("[0-9a-fA-F-]{1,64}");
 
 	private final GenesysOAuthClients genesys;
 
@@ -80,7 +83,7 @@ final class Preflight {
 		}
 		if (current.clientId() != null && !spec.clientIds().contains(current.clientId())) {
 			throw new PreflightException(spec.name(), "consumer path '" + spec.vaultPath() + "' holds client "
-					+ current.clientId() + ", which is not one of the configured client-ids");
+					+ quoted(current.clientId()) + ", which is not one of the configured client-ids");
 		}
 	}
 
@@ -93,7 +96,7 @@ final class Preflight {
 		if (record.activeSlot() != null) {
 			String activeId = record.active().map(Slot::clientId).orElseThrow();
 			published.filter((current) -> !Objects.equals(current.clientId(), activeId)).ifPresent((current) -> {
-				throw new PreflightException(spec.name(), "consumer path holds client " + current.clientId()
+				throw new PreflightException(spec.name(), "consumer path holds client " + quoted(current.clientId())
 						+ " but the state record says " + activeId + " is active; resolve by hand");
 			});
 			return record;
@@ -136,6 +139,16 @@ final class Preflight {
 			}
 		}
 		return clients.stream().map(OAuthClientView::roleDivisions).distinct().count() > 1;
+	}
+
+	/**
+	 * A client id read from the consumer path, as an error may quote it. Anyone can write
+	 * there: a value that is not shaped like a client id (a pasted secret, say) is never
+	 * repeated into errors, the history or logs.
+	 */
+	private static String quoted(String clientId) {
+		return (clientId != null && CLIENT_ID.matcher(clientId).matches()) ? clientId
+				: "(a value that is not a client id)";
 	}
 
 }

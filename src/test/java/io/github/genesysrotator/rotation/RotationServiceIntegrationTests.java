@@ -3,6 +3,7 @@ package io.github.genesysrotator.rotation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import io.github.genesysrotator.rotation.RotationTestSupport.UncommittedRecorder
 import io.github.genesysrotator.sandbox.ConsumerProbe;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.vault.VaultSeeding;
 import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
@@ -291,6 +293,21 @@ class RotationServiceIntegrationTests {
 		assertThat(this.rotations.history(Sandbox.DUAL)).first()
 			.extracting(StateRecord.HistoryEntry::action)
 			.isEqualTo("rollback");
+	}
+
+	@Test
+	void aConsumerPathHoldingAnotherValueStopsTheRotationWithoutRepeatingIt() {
+		String pasted = "pasted-secret-in-the-client-id-field";
+		VaultSeeding.putSecret(sandbox.vaultUri(), sandbox.vaultToken(), "secret", Sandbox.DUAL_PATH,
+				Map.of("client_id", pasted, "client_secret", "whatever"),
+				Map.of("managed-by", "genesys-secret-rotator"));
+
+		RotationResult result = rotate(Sandbox.DUAL);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(result.errorCode()).isEqualTo("preflight-failed");
+		assertThat(result.errorMessage()).contains("not a client id").doesNotContain(pasted);
+		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 	}
 
 	@Test
