@@ -162,13 +162,15 @@ abstract class CredentialRotation {
 		return secret;
 	}
 
-	/** Write the new secret into the state record before anything else can lose it. */
-	void stage(int slot, ClientSecret secret) {
+	/**
+	 * Write the new secret into the state record before anything else can lose it, with
+	 * whatever else the strategy records in the same write.
+	 */
+	void stage(int slot, ClientSecret secret, Instant generatedAt, UnaryOperator<StateRecord> alsoChange) {
 		this.journal = this.journal.withPhase(Phase.STAGED);
-		Instant generatedAt = now();
 		commit(() -> {
-			this.record
-				.update((r) -> r.withSlot(slot, slot(slot).regenerated(secret, generatedAt)).withJournal(this.journal));
+			this.record.update((r) -> alsoChange.apply(r.withSlot(slot, slot(slot).regenerated(secret, generatedAt)))
+				.withJournal(this.journal));
 			return null;
 		});
 		this.trace.phase(Phase.STAGED);
@@ -179,7 +181,7 @@ abstract class CredentialRotation {
 	 * and nothing that needs both (publication, finish) starts before both are done. A
 	 * failed stage stops the verification.
 	 */
-	void stageAndVerify(int slot, ClientSecret secret, Runnable stageWrite) {
+	void stageAndVerify(int slot, ClientSecret secret, Instant generatedAt, UnaryOperator<StateRecord> alsoChange) {
 		String clientId = slot(slot).clientId();
 		AtomicBoolean stageFailed = new AtomicBoolean();
 		CompletableFuture<Void> verification = ParallelCalls.start(() -> {
@@ -187,7 +189,7 @@ abstract class CredentialRotation {
 			return null;
 		});
 		try {
-			stageWrite.run();
+			stage(slot, secret, generatedAt, alsoChange);
 		}
 		catch (RuntimeException | Error ex) {
 			stageFailed.set(true);

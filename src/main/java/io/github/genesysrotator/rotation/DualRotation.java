@@ -20,7 +20,7 @@ final class DualRotation extends CredentialRotation {
 	RotationResult continueFresh(long consumerVersion) {
 		int target = this.journal.targetSlot();
 		ClientSecret secret = regenerate(target);
-		stageAndVerify(target, secret, () -> stage(target, secret));
+		stageAndVerify(target, secret, now(), UnaryOperator.identity());
 		return promote(target, secret, consumerVersion);
 	}
 
@@ -71,7 +71,7 @@ final class DualRotation extends CredentialRotation {
 		});
 		this.trace.phase(Phase.REGENERATING);
 		ClientSecret secret = regenerate(leaked);
-		stageAndVerify(leaked, secret, () -> stage(leaked, secret));
+		stageAndVerify(leaked, secret, now(), UnaryOperator.identity());
 		return finish((r) -> r.withSlot(leaked, slot(leaked).verified(now())));
 	}
 

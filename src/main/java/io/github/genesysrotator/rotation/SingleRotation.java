@@ -24,7 +24,7 @@ final class SingleRotation extends CredentialRotation {
 		publish(0, secret, consumerVersion);
 		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
 		this.trace.phase(Phase.PROMOTED);
-		stageAndVerify(0, secret, () -> stageSingle(secret, regeneratedAt));
+		stageAndVerify(0, secret, regeneratedAt, this::activate);
 		return finishSingle();
 	}
 
@@ -40,7 +40,7 @@ final class SingleRotation extends CredentialRotation {
 		if (ours.isPresent()) {
 			this.published = true;
 			this.trace.published(ours.get().clientId(), ours.get().version());
-			stageSingle(ours.get().secret(), ours.get().rotatedAt());
+			stage(0, ours.get().secret(), ours.get().rotatedAt(), this::activate);
 			return verifyAndFinishSingle(ours.get().secret());
 		}
 		// An unreachable Genesys is no answer: the check throws, and the record waits in
@@ -55,15 +55,9 @@ final class SingleRotation extends CredentialRotation {
 		return continueFresh(consumerVersion);
 	}
 
-	private void stageSingle(ClientSecret secret, Instant generatedAt) {
-		this.journal = this.journal.withPhase(Phase.STAGED);
-		commit(() -> {
-			this.record.update((r) -> r.withSlot(0, slot(0).regenerated(secret, generatedAt))
-				.withActive(0, now())
-				.withJournal(this.journal));
-			return null;
-		});
-		this.trace.phase(Phase.STAGED);
+	/** Single publishes before it stages: the staged slot is already the active one. */
+	private StateRecord activate(StateRecord record) {
+		return record.withActive(0, now());
 	}
 
 	private RotationResult verifyAndFinishSingle(ClientSecret secret) {
