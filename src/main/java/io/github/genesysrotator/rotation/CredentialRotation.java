@@ -59,7 +59,7 @@ abstract class CredentialRotation {
 
 	/**
 	 * After the intent write: regenerate, stage, verify and publish, in this strategy's
-	 * order.
+	 * order ({@link #plan} describes it).
 	 */
 	abstract RotationResult continueFresh(long consumerVersion);
 
@@ -112,19 +112,13 @@ abstract class CredentialRotation {
 	}
 
 	RotationResult describe(Preparation preparation) {
-		String target = preparation.targetClientId();
-		this.trace.plan("regenerate the secret of client " + target);
-		this.trace.plan("stage it in the state record and verify it with a token grant");
-		this.trace.plan("publish client " + target + " to " + this.spec.vaultPath() + " as version "
-				+ (preparation.consumerVersion() + 1));
-		if (this.request.mode() == Mode.COMPROMISE && this.spec.strategy() == Strategy.DUAL) {
-			preparation.record()
-				.active()
-				.ifPresent((leaked) -> this.trace
-					.plan("then regenerate client " + leaked.clientId() + " so its leaked secret stops working"));
-		}
+		plan(preparation, "publish client " + preparation.targetClientId() + " to " + this.spec.vaultPath()
+				+ " as version " + (preparation.consumerVersion() + 1));
 		return this.trace.succeeded();
 	}
+
+	/** Dry run: the steps a real run would take, in this strategy's order. */
+	abstract void plan(Preparation preparation, String publication);
 
 	/** Take the lease and write the intent in one check-and-set write. */
 	void begin(long version, Preparation preparation) {

@@ -3,6 +3,7 @@ package io.github.genesysrotator.rotation;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import io.github.genesysrotator.rotation.Preflight.Preparation;
 import io.github.genesysrotator.rotation.StateRecord.Journal;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
 
@@ -22,6 +23,19 @@ final class DualRotation extends CredentialRotation {
 		ClientSecret secret = regenerate(target);
 		stageAndVerify(target, secret, now(), UnaryOperator.identity());
 		return promote(target, secret, consumerVersion);
+	}
+
+	@Override
+	void plan(Preparation preparation, String publication) {
+		this.trace.plan("regenerate the secret of standby client " + preparation.targetClientId());
+		this.trace.plan("stage it in the state record and verify it with a token grant");
+		this.trace.plan(publication);
+		if (this.request.mode() == Mode.COMPROMISE) {
+			preparation.record()
+				.active()
+				.ifPresent((leaked) -> this.trace
+					.plan("then regenerate client " + leaked.clientId() + " so its leaked secret stops working"));
+		}
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
+import io.github.genesysrotator.rotation.Preflight.Preparation;
 import io.github.genesysrotator.rotation.StateRecord.Journal;
 
 /**
@@ -26,6 +27,14 @@ final class SingleRotation extends CredentialRotation {
 		this.trace.phase(Phase.PROMOTED);
 		stageAndVerify(0, secret, regeneratedAt, this::activate);
 		return finishSingle();
+	}
+
+	@Override
+	void plan(Preparation preparation, String publication) {
+		this.trace.plan("regenerate the secret of client " + preparation.targetClientId()
+				+ ": its current secret stops working at once");
+		this.trace.plan(publication + " right away (consumers fail until then: the exposure window)");
+		this.trace.plan("stage it in the state record and verify it with a token grant");
 	}
 
 	@Override

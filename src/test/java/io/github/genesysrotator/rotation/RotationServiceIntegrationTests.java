@@ -281,6 +281,18 @@ class RotationServiceIntegrationTests {
 	}
 
 	@Test
+	void singleDryRunPlansThePublicationBeforeTheVerification() {
+		RotationResult result = this.rotations
+			.rotate(new RotationRequest(Sandbox.SINGLE, Trigger.API, "test", Mode.ROUTINE, true, null, null));
+
+		assertThat(result.plan()).hasSize(3);
+		assertThat(result.plan().get(0)).contains("regenerate", Sandbox.SINGLE_ID);
+		assertThat(result.plan().get(1)).contains("publish", "exposure window");
+		assertThat(result.plan().get(2)).contains("verify");
+		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+	}
+
+	@Test
 	void rollbackRepublishesThePreviousClient() {
 		Published original = this.consumer.read(Sandbox.DUAL_PATH);
 		rotate(Sandbox.DUAL);
