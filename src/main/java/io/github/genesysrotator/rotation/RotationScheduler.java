@@ -9,7 +9,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongUnaryOperator;
 
-import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -128,15 +127,11 @@ public class RotationScheduler implements ApplicationListener<ContextClosedEvent
 	}
 
 	/**
-	 * A failure (seen in the shared history, so from any replica, or by this replica) or
-	 * a refusal with a known end holds the credential back until then.
+	 * What this replica saw and the record cannot show (a failure before the lease, a
+	 * refusal with a known end) holds the credential back until then. A failure in the
+	 * shared history is already in {@link CredentialStatus#nextDue()}.
 	 */
 	private boolean backingOff(CredentialStatus status, Instant now) {
-		HistoryEntry last = status.lastRotation();
-		if (last != null && last.outcome() == Outcome.FAILED && last.finishedAt() != null
-				&& now.isBefore(last.finishedAt().plus(this.schedule.failureBackoff()))) {
-			return true;
-		}
 		Instant until = this.notBefore.get(status.name());
 		return until != null && now.isBefore(until);
 	}

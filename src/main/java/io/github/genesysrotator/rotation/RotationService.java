@@ -218,13 +218,33 @@ public class RotationService {
 		String standby = (spec.strategy() == Strategy.DUAL && record.activeSlot() != null)
 				? record.slots().get(record.standbySlot()).clientId() : null;
 		Instant since = record.promotedAt();
-		Instant due = DueDates.dueAt(spec, since);
-		Instant nextDue = DueDates.nextAllowedStart(spec, (due != null && due.isAfter(now())) ? due : now());
+		Instant nextDue = DueDates.nextAllowedStart(spec, earliestStart(spec, record, since));
 		return new CredentialStatus(spec.name(), spec.strategy(), spec.org(), spec.vaultPath(), spec.config().enabled(),
 				record.phase(), active.map(Slot::clientId).orElse(null), standby, since,
 				(since != null) ? Duration.between(since, now()) : null, spec.config().rotationInterval(),
 				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
 				record.journal().lastError(), record.lease().holder());
+	}
+
+	/**
+	 * When the credential may rotate next, before its window: when its secret is due, and
+	 * not before {@code rotator.schedule.failure-backoff} has passed since a failed
+	 * rotation (on any replica: the history is shared).
+	 */
+	private Instant earliestStart(CredentialSpec spec, StateRecord record, Instant since) {
+		Instant earliest = now();
+		Instant due = DueDates.dueAt(spec, since);
+		if (due != null && due.isAfter(earliest)) {
+			earliest = due;
+		}
+		HistoryEntry last = record.history().stream().findFirst().orElse(null);
+		if (last != null && last.outcome() == Outcome.FAILED && last.finishedAt() != null) {
+			Instant retryFrom = last.finishedAt().plus(this.properties.schedule().failureBackoff());
+			if (retryFrom.isAfter(earliest)) {
+				earliest = retryFrom;
+			}
+		}
+		return earliest;
 	}
 
 	private static Optional<Instant> lastSuccess(StateRecord record) {

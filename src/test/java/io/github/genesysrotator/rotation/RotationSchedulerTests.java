@@ -179,19 +179,6 @@ class RotationSchedulerTests {
 	}
 
 	@Test
-	void backsOffAfterAFailureInTheHistory() {
-		HistoryEntry failed = new HistoryEntry("r-1", "rotation", Trigger.SCHEDULE, "scheduler", Mode.ROUTINE,
-				Outcome.FAILED, "client-b", MONDAY_0210.minus(Duration.ofMinutes(31)),
-				MONDAY_0210.minus(Duration.ofMinutes(30)), null, "genesys-unavailable");
-		statuses(status("billing-bot", true, Phase.FAILED, MONDAY_0210.minusSeconds(60), failed));
-		this.scheduler.pass();
-		assertThat(this.tasks.pending()).isEmpty();
-		this.clock.advance(Duration.ofMinutes(30));
-		this.scheduler.pass();
-		assertThat(this.tasks.pending()).as("retried on the first pass after the backoff").hasSize(1);
-	}
-
-	@Test
 	void backsOffAfterAFailureItSaw() {
 		rotationsEnd(Outcome.FAILED, "vault-unavailable", null);
 		statuses(due("billing-bot"));

@@ -281,6 +281,20 @@ class RotationServiceIntegrationTests {
 	}
 
 	@Test
+	void aFailedRotationIsNextDueOnlyAfterTheFailureBackoff() {
+		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		RotationResult failed = rotate(Sandbox.DUAL);
+		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+		Duration backoff = this.properties.schedule().failureBackoff();
+
+		assertThat(this.rotations.status(Sandbox.DUAL).nextDue()).as("held back by the failure")
+			.isAfter(failed.startedAt().plus(backoff));
+		this.clock.advance(backoff);
+		assertThat(this.rotations.status(Sandbox.DUAL).nextDue()).as("due again once the backoff passed")
+			.isBeforeOrEqualTo(this.clock.instant());
+	}
+
+	@Test
 	void singleDryRunPlansThePublicationBeforeTheVerification() {
 		RotationResult result = this.rotations
 			.rotate(new RotationRequest(Sandbox.SINGLE, Trigger.API, "test", Mode.ROUTINE, true, null, null));
