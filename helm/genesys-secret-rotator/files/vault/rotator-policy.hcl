@@ -16,9 +16,11 @@ path "secret/data/genesys/*" {
   capabilities = ["create", "read", "update"]
 }
 
-# custom_metadata (managed-by, credential) on the consumer paths.
+# custom_metadata (managed-by, credential) on the consumer paths, written as a merge
+# patch ("patch") so the path's max_versions, cas_required and delete_version_after stay
+# as you set them.
 path "secret/metadata/genesys/*" {
-  capabilities = ["read", "update"]
+  capabilities = ["read", "update", "patch"]
 }
 
 # State records (lease, journal, slots, history). They hold every client's secret: no

@@ -27,4 +27,9 @@ final class KvPaths {
 		return this.mount + "/data/" + path;
 	}
 
+	/** The API path of a key's metadata. */
+	String metadataPath(String path) {
+		return this.mount + "/metadata/" + path;
+	}
+
 }

@@ -14,16 +14,19 @@ import io.github.genesysrotator.rotation.Publication;
 import io.github.genesysrotator.rotation.PublicationConflictException;
 import io.github.genesysrotator.rotation.PublishedCredential;
 
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.vault.core.VaultOperations;
 import org.springframework.vault.core.VaultVersionedKeyValueOperations;
-import org.springframework.vault.support.VaultMetadataRequest;
 import org.springframework.vault.support.VaultResponse;
 import org.springframework.vault.support.Versioned;
 
 /**
  * Consumer paths in KV v2. Each publication is a new version written with check-and-set;
- * the {@code managed-by} mark lives in the key's custom metadata, written after the data
- * so it never lengthens the single strategy's exposure window.
+ * the {@code managed-by} mark lives in the key's custom metadata, patched in after the
+ * data so it never lengthens the single strategy's exposure window.
  */
 class VaultConsumerPathStore implements ConsumerPathStore {
 
@@ -32,6 +35,8 @@ class VaultConsumerPathStore implements ConsumerPathStore {
 	static final String MANAGER = "genesys-secret-rotator";
 
 	private static final Set<String> WRITE_CAPABILITIES = Set.of("create", "update");
+
+	private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
 
 	private final VaultOperations vault;
 
@@ -95,20 +100,22 @@ class VaultConsumerPathStore implements ConsumerPathStore {
 	}
 
 	/**
-	 * Custom metadata is written with Spring Vault's metadata request, which always sends
-	 * every field: the key's max-versions and delete-after settings are reset to the
-	 * mount's.
+	 * The mark is a JSON merge patch of the key's metadata: only the two
+	 * {@code custom_metadata} entries change, and the operator's {@code max_versions},
+	 * {@code cas_required}, {@code delete_version_after} and other custom metadata stay
+	 * as they were (a metadata write would reset them to the mount's defaults). Needs the
+	 * {@code patch} capability on the metadata path.
 	 */
 	private void markOwnership(String path, String credential) {
 		if (this.marked.contains(path)) {
 			return;
 		}
+		Map<String, Object> patch = Map.of("custom_metadata", Map.of(MANAGED_BY, MANAGER, "credential", credential));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MERGE_PATCH);
 		try {
-			this.kv.opsForKeyValueMetadata()
-				.put(path,
-						VaultMetadataRequest.builder()
-							.customMetadata(Map.of(MANAGED_BY, MANAGER, "credential", credential))
-							.build());
+			this.vault.doWithSession((rest) -> rest.exchange(this.paths.metadataPath(path), HttpMethod.PATCH,
+					new HttpEntity<>(patch, headers), Void.class));
 			this.marked.add(path);
 		}
 		catch (RuntimeException ex) {

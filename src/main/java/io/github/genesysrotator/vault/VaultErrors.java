@@ -1,32 +1,41 @@
 package io.github.genesysrotator.vault;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.genesysrotator.rotation.Dependency;
 import io.github.genesysrotator.rotation.DependencyRejectedException;
 import io.github.genesysrotator.rotation.DependencyUnavailableException;
 import io.github.genesysrotator.rotation.RotationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Turns Spring Vault failures into the rotation's error types. Spring Vault reports HTTP
- * errors as {@code Status <code> <reason>: <vault message>}; transport failures arrive as
- * {@link ResourceAccessException} or an {@link IOException} cause.
+ * Turns Spring Vault failures into the rotation's error types. Spring Vault wraps an HTTP
+ * error in a {@code VaultException} whose cause is the HTTP client's exception: the
+ * status and Vault's {@code {"errors":[...]}} body are read from that cause, never from
+ * message text a new Spring Vault release may word differently. Transport failures arrive
+ * as {@link ResourceAccessException} or an {@link IOException} cause.
  */
 final class VaultErrors {
 
-	private static final Pattern STATUS = Pattern.compile("Status (\\d{3})");
-
+	/** Vault's exact text for a check-and-set write over another version (HTTP 400). */
 	private static final String CAS_MISMATCH = "check-and-set parameter did not match the current version";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private VaultErrors() {
 	}
 
 	static boolean isCasMismatch(RuntimeException ex) {
-		return String.valueOf(ex.getMessage()).contains(CAS_MISMATCH);
+		RestClientResponseException http = httpCause(ex);
+		return http != null && http.getStatusCode().value() == 400
+				&& vaultErrorsOf(http).stream().anyMatch((error) -> error.contains(CAS_MISMATCH));
 	}
 
 	static RotationException translate(String operation, RuntimeException ex) {
@@ -38,17 +47,37 @@ final class VaultErrors {
 		return new DependencyRejectedException(Dependency.VAULT, status, message);
 	}
 
+	/** The HTTP status Vault answered, or -1 when no answer came. */
 	private static int statusOf(RuntimeException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ResourceAccessException || cause instanceof IOException) {
 				return -1;
 			}
-			Matcher matcher = STATUS.matcher(String.valueOf(cause.getMessage()));
-			if (matcher.find()) {
-				return Integer.parseInt(matcher.group(1));
+		}
+		RestClientResponseException http = httpCause(ex);
+		return (http != null) ? http.getStatusCode().value() : -1;
+	}
+
+	private static RestClientResponseException httpCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RestClientResponseException http) {
+				return http;
 			}
 		}
-		return -1;
+		return null;
+	}
+
+	/** Vault's error strings: the {@code errors} array of the body, empty if none. */
+	private static List<String> vaultErrorsOf(RestClientResponseException http) {
+		try {
+			JsonNode errors = json.readTree(http.getResponseBodyAsString()).path("errors");
+			List<String> texts = new ArrayList<>();
+			errors.forEach((error) -> texts.add(error.asString()));
+			return texts;
+		}
+		catch (JacksonException ex) {
+			return List.of();
+		}
 	}
 
 	private static String describe(int status, RuntimeException ex) {

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Vault policy shipped with the chart grants exactly what the rotator needs
- * (DESIGN.md section 5): create/read/update on data, read/update on metadata, never
- * delete, destroy or list, plus {@code sys/capabilities-self}.
+ * (DESIGN.md section 5): create/read/update on data, read/update on metadata (and patch
+ * for the ownership mark on consumer paths), never delete, destroy or list, plus
+ * {@code sys/capabilities-self}.
  */
 class VaultPolicyTests {
 
@@ -31,8 +32,8 @@ class VaultPolicyTests {
 	}
 
 	@Test
-	void grantsReadUpdateOnMetadata() {
-		assertThat(this.policy).containsEntry("secret/metadata/genesys/*", List.of("read", "update"))
+	void grantsReadUpdateOnMetadataAndPatchOnConsumerMetadata() {
+		assertThat(this.policy).containsEntry("secret/metadata/genesys/*", List.of("read", "update", "patch"))
 			.containsEntry("secret/metadata/genesys-rotator/state/*", List.of("read", "update"));
 	}
 

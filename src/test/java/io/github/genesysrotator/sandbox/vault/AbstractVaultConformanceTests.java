@@ -304,6 +304,32 @@ abstract class AbstractVaultConformanceTests {
 	}
 
 	@Test
+	void metadataPatchMergesCustomMetadataAndKeepsTheOtherSettings() {
+		String key = this.prefix + "marked";
+		this.kv.put(key, Map.of("a", "1"));
+		this.raw.post("secret/metadata/" + key, rootToken(), Map.of("max_versions", 4, "cas_required", true,
+				"delete_version_after", "1h", "custom_metadata", Map.of("owner", "team-a", "stale", "x")));
+		Map<String, Object> custom = new LinkedHashMap<>();
+		custom.put("managed-by", "genesys-secret-rotator");
+		custom.put("stale", null);
+
+		RawVault.Response patched = this.raw.send("PATCH", "secret/metadata/" + key, rootToken(),
+				Map.of("custom_metadata", custom), "application/merge-patch+json");
+
+		assertThat(patched.status()).isEqualTo(204);
+		JsonNode metadata = metadata(key);
+		assertThat(metadata.path("max_versions").asInt()).isEqualTo(4);
+		assertThat(metadata.path("cas_required").asBoolean()).isTrue();
+		assertThat(metadata.path("delete_version_after").asString()).isEqualTo("1h0m0s");
+		assertThat(metadata.path("current_version").asInt()).as("a metadata patch adds no version").isEqualTo(1);
+		assertThat(metadata.path("custom_metadata").propertyNames()).containsExactlyInAnyOrder("owner", "managed-by");
+		assertThat(metadata.path("custom_metadata").path("managed-by").asString()).isEqualTo("genesys-secret-rotator");
+		RawVault.Response missing = this.raw.send("PATCH", "secret/metadata/" + this.prefix + "missing", rootToken(),
+				Map.of("custom_metadata", Map.of("k", "v")), "application/merge-patch+json");
+		assertThat(missing.status()).isEqualTo(404);
+	}
+
+	@Test
 	void kvVersionOnePathsGetTheInvalidPathWarning() {
 		RawVault.Response response = this.raw.get("secret/" + this.prefix + "x", rootToken());
 		assertThat(response.status()).isEqualTo(404);
