@@ -294,11 +294,16 @@ abstract class CredentialRotation {
 		return publicationInDoubt() ? failed.withPhase(Phase.REGENERATING) : failed;
 	}
 
+	/**
+	 * Release the record with the closing journal. The history entry is taken from the
+	 * journal being closed: a resting journal ({@link Journal#IDLE}) no longer names the
+	 * rotation.
+	 */
 	void closeJournal(Journal closed, Outcome outcome, RotationException error) {
+		HistoryEntry entry = history(outcome, error);
 		this.journal = closed;
 		try {
-			this.record.release((r) -> r.withJournal(closed)
-				.withHistory(history(outcome, error), this.context.timings().historySize()));
+			this.record.release((r) -> r.withJournal(closed).withHistory(entry, this.context.timings().historySize()));
 		}
 		catch (RotationException ex) {
 			// The lease expires and recovery finds the record where the rotation left it.

@@ -352,6 +352,52 @@ class RotationServiceIntegrationTests {
 		IssuedSecrets.assertClean("logs", output.getAll());
 	}
 
+	/**
+	 * Success, failure, busy, skipped, recovered, and per strategy abandoned (single) or
+	 * rolled back (dual): whatever wrote a history entry, the entry names its rotation.
+	 */
+	@ParameterizedTest
+	@EnumSource(Strategy.class)
+	void everyHistoryEntryNamesItsRotationHowEverItEnded(Strategy strategy) {
+		String credential = (strategy == Strategy.DUAL) ? Sandbox.DUAL : Sandbox.SINGLE;
+		assertThat(rotate(credential).outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(rotate(credential).outcome()).as("grace period or cool-down").isEqualTo(Outcome.SKIPPED);
+		this.clock.advance(Duration.ofMinutes(2));
+		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		assertThat(rotate(credential).outcome()).isEqualTo(Outcome.FAILED);
+		sandbox.genesys().faults().clear();
+		if (strategy == Strategy.SINGLE) {
+			assertThat(this.rotations.recoverAbandoned()).singleElement()
+				.extracting(RotationResult::errorCode)
+				.isEqualTo("abandoned");
+		}
+		this.crashSwitch.armAt(Phase.STAGED);
+		assertThatThrownBy(() -> rotate(credential)).isInstanceOf(SimulatedCrash.class);
+		assertThat(
+				this.replicas.start("replica-2").rotate(RotationRequest.of(credential, Trigger.API, "other")).outcome())
+			.isEqualTo(Outcome.BUSY);
+		this.clock.advance(this.properties.rotation().leaseTtl().plusSeconds(1));
+		assertThat(this.replicas.start("replica-2").recoverAbandoned()).singleElement()
+			.extracting(RotationResult::outcome)
+			.isEqualTo(Outcome.SUCCESS);
+		if (strategy == Strategy.DUAL) {
+			assertThat(this.rotations.rollback(credential, "operator").outcome()).isEqualTo(Outcome.SUCCESS);
+		}
+
+		List<StateRecord.HistoryEntry> history = this.rotations.history(credential);
+		assertThat(history).extracting(StateRecord.HistoryEntry::outcome)
+			.contains(Outcome.SUCCESS, Outcome.FAILED,
+					(strategy == Strategy.SINGLE) ? Outcome.SKIPPED : Outcome.SUCCESS);
+		assertThat(history).extracting(StateRecord.HistoryEntry::trigger).contains(Trigger.API, Trigger.RECOVERY);
+		assertThat(history).allSatisfy((entry) -> {
+			assertThat(entry.rotationId()).as("rotation id of %s", entry).isNotBlank();
+			assertThat(entry.trigger()).as("trigger of %s", entry).isNotNull();
+			assertThat(entry.actor()).as("actor of %s", entry).isNotBlank();
+			assertThat(entry.mode()).as("mode of %s", entry).isNotNull();
+			assertThat(entry.clientId()).as("client of %s", entry).isNotBlank();
+		});
+	}
+
 	private void crashAndRecover(String credential, Phase crashAt) {
 		this.crashSwitch.armAt(crashAt);
 		assertThatThrownBy(() -> rotate(credential)).isInstanceOf(SimulatedCrash.class);
