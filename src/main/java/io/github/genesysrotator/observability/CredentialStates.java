@@ -119,13 +119,16 @@ class CredentialStates implements RotationListener {
 		return this.vaultUp;
 	}
 
-	/** Seconds since the active secret was published, now; NaN when unknown. */
+	/**
+	 * Seconds since the published secret was generated, now (after a rollback, the older
+	 * secret's age); NaN when unknown.
+	 */
 	double secretAgeSeconds(String credential) {
 		CredentialStatus status = this.statuses.get(credential);
-		if (status == null || status.activeSince() == null) {
+		if (status == null || status.secretGeneratedAt() == null) {
 			return Double.NaN;
 		}
-		return (this.clock.millis() - status.activeSince().toEpochMilli()) / 1000.0;
+		return (this.clock.millis() - status.secretGeneratedAt().toEpochMilli()) / 1000.0;
 	}
 
 	/** Unix time of the last successful rotation; NaN when unknown. */

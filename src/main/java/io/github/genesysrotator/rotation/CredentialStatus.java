@@ -17,7 +17,9 @@ import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
  * @param activeClientId the published client, if any
  * @param standbyClientId dual: the other client
  * @param activeSince when the active client was published
- * @param secretAge age of the published secret
+ * @param secretGeneratedAt when the published secret was generated (older than
+ * {@code activeSince} after a rollback)
+ * @param secretAge age of the published secret: time since it was generated
  * @param rotationInterval the configured interval
  * @param lastRotation the newest history entry, if any
  * @param lastSuccessAt when a rotation last succeeded
@@ -26,8 +28,8 @@ import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
  * @param leaseHolder the replica holding the lease, if any
  */
 public record CredentialStatus(String name, Strategy strategy, String org, String vaultPath, boolean enabled,
-		Phase phase, String activeClientId, String standbyClientId, Instant activeSince, Duration secretAge,
-		Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt, Instant nextDue, String lastError,
-		String leaseHolder) {
+		Phase phase, String activeClientId, String standbyClientId, Instant activeSince, Instant secretGeneratedAt,
+		Duration secretAge, Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt,
+		Instant nextDue, String lastError, String leaseHolder) {
 
 }

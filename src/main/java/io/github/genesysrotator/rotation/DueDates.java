@@ -8,17 +8,21 @@ import java.time.ZonedDateTime;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * When a credential is due: its active secret is older than the rotation interval, and,
- * when it has a window, a window is open.
+ * When a credential is due: its published secret is older than the rotation interval,
+ * and, when it has a window, a window is open.
  */
 public final class DueDates {
 
 	private DueDates() {
 	}
 
-	/** When the credential becomes due, ignoring windows ({@code null}: due now). */
-	public static Instant dueAt(CredentialSpec spec, Instant activeSince) {
-		return (activeSince != null) ? activeSince.plus(spec.config().rotationInterval()) : null;
+	/**
+	 * When the credential becomes due, ignoring windows: its published secret, generated
+	 * at {@code secretGeneratedAt}, reaches the rotation interval ({@code null}: due
+	 * now).
+	 */
+	public static Instant dueAt(CredentialSpec spec, Instant secretGeneratedAt) {
+		return (secretGeneratedAt != null) ? secretGeneratedAt.plus(spec.config().rotationInterval()) : null;
 	}
 
 	/**

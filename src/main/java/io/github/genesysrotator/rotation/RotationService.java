@@ -217,13 +217,23 @@ public class RotationService {
 		Optional<Slot> active = record.active();
 		String standby = (spec.strategy() == Strategy.DUAL && record.activeSlot() != null)
 				? record.slots().get(record.standbySlot()).clientId() : null;
-		Instant since = record.promotedAt();
-		Instant nextDue = DueDates.nextAllowedStart(spec, earliestStart(spec, record, since));
+		Instant generatedAt = secretGeneratedAt(record);
+		Instant nextDue = DueDates.nextAllowedStart(spec, earliestStart(spec, record, generatedAt));
 		return new CredentialStatus(spec.name(), spec.strategy(), spec.org(), spec.vaultPath(), spec.config().enabled(),
-				record.phase(), active.map(Slot::clientId).orElse(null), standby, since,
-				(since != null) ? Duration.between(since, now()) : null, spec.config().rotationInterval(),
+				record.phase(), active.map(Slot::clientId).orElse(null), standby, record.promotedAt(), generatedAt,
+				(generatedAt != null) ? Duration.between(generatedAt, now()) : null, spec.config().rotationInterval(),
 				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
 				record.journal().lastError(), record.lease().holder());
+	}
+
+	/**
+	 * When the published secret was generated: a rollback republishes an older secret, so
+	 * this is the active slot's generation time, not its publication. A secret the
+	 * rotator adopted without a generation time counts from its publication.
+	 */
+	private static Instant secretGeneratedAt(StateRecord record) {
+		Instant generated = record.active().map(Slot::generatedAt).orElse(null);
+		return (generated != null) ? generated : record.promotedAt();
 	}
 
 	/**
@@ -231,9 +241,9 @@ public class RotationService {
 	 * not before {@code rotator.schedule.failure-backoff} has passed since a failed
 	 * rotation (on any replica: the history is shared).
 	 */
-	private Instant earliestStart(CredentialSpec spec, StateRecord record, Instant since) {
+	private Instant earliestStart(CredentialSpec spec, StateRecord record, Instant generatedAt) {
 		Instant earliest = now();
-		Instant due = DueDates.dueAt(spec, since);
+		Instant due = DueDates.dueAt(spec, generatedAt);
 		if (due != null && due.isAfter(earliest)) {
 			earliest = due;
 		}

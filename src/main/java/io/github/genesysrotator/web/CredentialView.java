@@ -20,7 +20,7 @@ import static io.github.genesysrotator.web.RotationView.label;
  * @param activeClientId the published client
  * @param standbyClientId dual: the other client
  * @param activeSince when the active client was published
- * @param secretAge age of the published secret (ISO-8601)
+ * @param secretAge time since the published secret was generated (ISO-8601)
  * @param rotationInterval the configured interval (ISO-8601)
  * @param lastRotation the newest history entry
  * @param lastSuccessAt when a rotation last succeeded

@@ -305,8 +305,8 @@ class RotationSchedulerTests {
 	private static CredentialStatus status(String name, boolean enabled, Phase phase, Instant nextDue,
 			HistoryEntry last) {
 		return new CredentialStatus(name, Strategy.DUAL, "acme-prod", "genesys/" + name, enabled, phase, "client-a",
-				"client-b", MONDAY_0210.minus(Duration.ofDays(31)), Duration.ofDays(31), Duration.ofDays(30), last,
-				null, nextDue, null, null);
+				"client-b", MONDAY_0210.minus(Duration.ofDays(31)), MONDAY_0210.minus(Duration.ofDays(31)),
+				Duration.ofDays(31), Duration.ofDays(30), last, null, nextDue, null, null);
 	}
 
 	private RotationResult result(RotationRequest request, Outcome outcome, String code, Duration retryAfter) {
