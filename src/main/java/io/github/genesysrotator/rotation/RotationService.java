@@ -72,9 +72,13 @@ public class RotationService {
 	/**
 	 * Dual strategy: republish the previous client, if the rotator knows its secret and
 	 * it still obtains a token.
+	 * @throws UnknownCredentialException when no such credential is configured
+	 * @throws NotApplicableException when the credential is not dual, or has no previous
+	 * client with a known secret: refused before any attempt
 	 */
 	public RotationResult rollback(String credential, String actor) {
 		CredentialSpec spec = this.catalog.get(credential);
+		checkRollbackApplies(spec);
 		RotationRequest request = RotationRequest.of(credential, Trigger.API, actor);
 		return exclusively(spec, request, CredentialRotation::rollback);
 	}
@@ -174,6 +178,25 @@ public class RotationService {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/**
+	 * What the configuration and the record at rest already answer. A record in flight
+	 * goes on to the attempt, which reports it busy or finds it abandoned.
+	 */
+	private void checkRollbackApplies(CredentialSpec spec) {
+		if (spec.strategy() != Strategy.DUAL) {
+			throw new NotApplicableException(spec.name(),
+					"rollback needs the dual strategy, and its strategy is " + spec.strategy().label());
+		}
+		StateRecord record = read(spec).value();
+		if (record.phase().inFlight()) {
+			return;
+		}
+		if (record.activeSlot() == null || record.slots().get(record.standbySlot()).secret() == null) {
+			throw new NotApplicableException(spec.name(),
+					"nothing to roll back to: the rotator knows no secret of a previous client");
 		}
 	}
 

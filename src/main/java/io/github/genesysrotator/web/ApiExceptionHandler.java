@@ -60,7 +60,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(status).headers(headers).body(problem);
 	}
 
-	/** Chiefly {@code UnknownCredentialException}: the engine throws no other. */
+	/**
+	 * Requests refused before any attempt: {@code UnknownCredentialException},
+	 * {@code NotApplicableException}, or a state read that failed first.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> rotationException(RotationException ex) {
 		HttpStatus status = ProblemTypes.status(ex.errorCode());

@@ -44,6 +44,7 @@ public final class ProblemTypes {
 	private static final Map<String, Problem> ROTATION_CODES = Map.ofEntries(
 			rotation("unknown-credential", HttpStatus.NOT_FOUND, "Unknown credential"),
 			rotation("rotation-in-progress", HttpStatus.CONFLICT, "A rotation of this credential is in progress"),
+			rotation("not-applicable", HttpStatus.CONFLICT, "Not applicable to this credential"),
 			rotation("preflight-failed", HttpStatus.CONFLICT, "Preflight check failed"),
 			rotation("state-conflict", HttpStatus.CONFLICT, "State record changed concurrently"),
 			rotation("publication-conflict", HttpStatus.CONFLICT, "Consumer path changed concurrently"),

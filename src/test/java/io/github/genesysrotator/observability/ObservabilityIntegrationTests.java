@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Mode;
+import io.github.genesysrotator.rotation.NotApplicableException;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
@@ -47,6 +48,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -197,6 +199,21 @@ class ObservabilityIntegrationTests {
 		assertThat(gauge).isBetween(1200.0, 1260.0);
 		assertThat(scrape().find("rotator_next_rotation_timestamp_seconds", labels("credential", Sandbox.DUAL)))
 			.isCloseTo(status.nextDue().getEpochSecond(), within(1.0));
+	}
+
+	@Test
+	void aRollbackThatCannotApplyIsRefusedAndIsNoRotation(CapturedOutput output) {
+		Scrape before = scrape();
+
+		assertThatExceptionOfType(NotApplicableException.class)
+			.isThrownBy(() -> this.rotations.rollback(Sandbox.SINGLE, "operator"));
+		assertThatExceptionOfType(NotApplicableException.class).as("never rotated: nothing to roll back to")
+			.isThrownBy(() -> this.rotations.rollback(Sandbox.DUAL, "operator"));
+
+		assertThat(scrape().delta(before, "rotator_rotations_total", Map.of())).isZero();
+		assertThat(auditEvents(output)).isEmpty();
+		assertThat(this.rotations.history(Sandbox.SINGLE)).isEmpty();
+		assertThat(this.rotations.status(Sandbox.SINGLE).lastError()).isNull();
 	}
 
 	@Test

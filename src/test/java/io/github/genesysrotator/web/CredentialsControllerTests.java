@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.genesysrotator.rotation.Mode;
+import io.github.genesysrotator.rotation.NotApplicableException;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationService;
@@ -256,6 +257,17 @@ class CredentialsControllerTests {
 		this.mvc.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/rollback")))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value(PROBLEM + "preflight-failed"));
+	}
+
+	@Test
+	void rollbackThatCannotApplyIsAConflictOfItsOwnType() throws Exception {
+		given(this.rotations.rollback(eq("billing-bot"), any()))
+			.willThrow(new NotApplicableException("billing-bot", "rollback needs the dual strategy"));
+		this.mvc.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/rollback")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEM + "not-applicable"))
+			.andExpect(jsonPath("$.errorCode").value("not-applicable"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("dual strategy")));
 	}
 
 	/**
