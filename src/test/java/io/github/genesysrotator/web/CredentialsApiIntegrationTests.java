@@ -135,6 +135,25 @@ class CredentialsApiIntegrationTests {
 		IssuedSecrets.assertClean("info", info.body(), sandbox.vaultToken());
 	}
 
+	@Test
+	void healthShowsItsDetailsOnlyToAReaderWithAToken() throws Exception {
+		HttpResponse<String> anonymous = management("/actuator/health");
+		HttpResponse<String> readiness = management("/actuator/health/readiness");
+		HttpRequest withToken = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/health"))
+			.header("Authorization", "Bearer " + Sandbox.API_TOKEN)
+			.build();
+		HttpResponse<String> reader = this.http.send(withToken, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components", "details", "demo");
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("components", "details");
+		assertThat(reader.statusCode()).isEqualTo(200);
+		assertThat(reader.body()).contains("\"components\"", "\"rotation\"", "\"genesys\"", "\"vault\"");
+		IssuedSecrets.assertClean("health", reader.body(), sandbox.vaultToken());
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "GET, env", "GET, env/spring.cloud.vault.token", "GET, configprops", "GET, beans", "GET, heapdump",
 			"GET, threaddump", "GET, loggers", "POST, loggers/ROOT", "GET, mappings", "POST, shutdown", "GET, metrics",
