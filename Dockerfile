@@ -69,7 +69,7 @@ COPY --from=build /build/extracted/application/ ./
 
 # Memory flags measured against the chart's default limit (docs/operations.md, "JVM memory");
 # exit on OOM so that Kubernetes restarts the pod. The chart sets the same value.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
 
 ############################################################################################
 # cds-training: class data sharing archive of the classes a start-up loads. The context is
