@@ -7,8 +7,8 @@
 #
 # Base images are pinned to a Java major version and an Ubuntu release; pin them by digest
 # (FROM image:tag@sha256:...) in a release pipeline. No HEALTHCHECK: Kubernetes uses the
-# probes on the management port (8081) and ignores HEALTHCHECK; docker-compose.yml declares
-# its own health checks.
+# chart's probes (/livez, /readyz on 8080) and ignores HEALTHCHECK; docker-compose.yml
+# declares its own health checks. Building, pushing and pinning: docs/operations.md 5.1.
 
 ARG BUILDER_IMAGE=eclipse-temurin:17-jdk-noble
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre-noble
