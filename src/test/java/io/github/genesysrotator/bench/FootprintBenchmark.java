@@ -131,10 +131,7 @@ class FootprintBenchmark {
 	}
 
 	private Measurement measure(String app, Path properties) throws IOException, InterruptedException {
-		Properties values = new Properties();
-		try (var reader = Files.newBufferedReader(properties)) {
-			values.load(reader);
-		}
+		Properties values = load(properties);
 		URI readiness = URI
 			.create("http://127.0.0.1:" + values.getProperty("management.server.port") + "/actuator/health/readiness");
 		Path log = BenchResults.directory().resolve("footprint-" + app + ".log");
@@ -143,16 +140,10 @@ class FootprintBenchmark {
 		try {
 			Duration ready = awaitReady(process, readiness, start);
 			Thread.sleep(IDLE.toMillis());
-			long rss = Machine.procLine(Path.of("/proc/" + process.pid() + "/status"), "VmRSS:")
-				.map((value) -> Long.parseLong(value.split("\\s+")[0]) / 1024)
-				.orElse(-1L);
-			return new Measurement(ready, rss);
+			return new Measurement(ready, rssMib(process, "VmRSS:"));
 		}
 		finally {
-			process.destroy();
-			if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
+			stop(process);
 		}
 	}
 
