@@ -7,8 +7,8 @@
 #
 # Base images are pinned to a Java major version and an Ubuntu release; pin them by digest
 # (FROM image:tag@sha256:...) in a release pipeline. No HEALTHCHECK: Kubernetes uses the
-# probes on the management port (8081) and ignores HEALTHCHECK; docker-compose.yml declares
-# its own health checks.
+# chart's probes (/livez, /readyz on 8080) and ignores HEALTHCHECK; docker-compose.yml
+# declares its own health checks. Building, pushing and pinning: docs/operations.md 5.1.
 
 ARG BUILDER_IMAGE=eclipse-temurin:17-jdk-noble
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre-noble
@@ -25,10 +25,13 @@ COPY .mvn/ .mvn/
 RUN chmod +x mvnw
 
 COPY src/ src/
+# Extract as Spring Boot's container guide does: the default layout (app.jar next to lib/)
+# is the one class data sharing needs, started with java -jar; --layers splits it into the
+# four directories the runtime stages copy one by one.
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -DskipTests package \
  && cp target/genesys-secret-rotator-*.jar app.jar \
- && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+ && java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 ############################################################################################
 # sandbox-build: test classes and test-scope dependencies for the simulators
@@ -53,23 +56,46 @@ ENTRYPOINT ["java", "-cp", "/sandbox/test-classes:/sandbox/classes:/sandbox/lib/
 CMD ["--genesys-port=8300", "--vault-uri=http://vault:8200", "--vault-token=root"]
 
 ############################################################################################
-# runtime (default target): the service
+# layers: the runtime image with the application, one COPY per Spring Boot layer (least to
+# most frequently changed). The CDS training run and the runtime both start from it, so the
+# archive is created from the very files (same paths, sizes, times) it is later used with.
 ############################################################################################
-FROM ${RUNTIME_IMAGE} AS runtime
-LABEL org.opencontainers.image.title="genesys-secret-rotator" \
-      org.opencontainers.image.description="Rotates Genesys Cloud OAuth client secrets into HashiCorp Vault"
+FROM ${RUNTIME_IMAGE} AS layers
 WORKDIR /app
-
-# One COPY per Spring Boot layer, least to most frequently changed.
 COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 
-# Container-aware heap sizing; exit on OOM so that Kubernetes restarts the pod.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Memory flags measured against the chart's default limit (docs/operations.md, "JVM memory");
+# exit on OOM so that Kubernetes restarts the pod. The chart sets the same value.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+
+############################################################################################
+# cds-training: class data sharing archive of the classes a start-up loads. The context is
+# refreshed and the JVM exits before anything starts (spring.context.exit=onRefresh), so the
+# scheduler never runs; Vault is pointed at a closed port with a dummy token so that nothing
+# could reach a real one. -Xmx pins compressed oops: an archive made with a heap sized from
+# the build machine's RAM (over 32 GB) would not match the pod's JVM and be ignored.
+############################################################################################
+FROM layers AS cds-training
+RUN java -XX:ArchiveClassesAtExit=app.jsa -Xmx384m -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -Dspring.context.exit=onRefresh -jar app.jar \
+      --spring.cloud.vault.uri=http://127.0.0.1:9 --spring.cloud.vault.authentication=TOKEN \
+      --spring.cloud.vault.token=cds-training --rotator.schedule.poll=-
+
+############################################################################################
+# runtime (default target): the service, started with the archive. A JVM that cannot use
+# the archive (another JVM build, changed jars) starts without it, only slower.
+############################################################################################
+FROM layers AS runtime
+LABEL org.opencontainers.image.title="genesys-secret-rotator" \
+      org.opencontainers.image.description="Rotates Genesys Cloud OAuth client secrets into HashiCorp Vault" \
+      org.opencontainers.image.source="https://github.com/genesysrotator/genesys-secret-rotator" \
+      org.opencontainers.image.licenses="Apache-2.0"
+COPY --from=cds-training /app/app.jsa ./
 
 # Numeric uid/gid so that runAsNonRoot can be verified by the kubelet.
 USER 10001:10001
 EXPOSE 8080 8081
-ENTRYPOINT ["java", "-cp", "/app", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=app.jsa", "-jar", "app.jar"]

@@ -66,13 +66,55 @@ app.kubernetes.io/part-of: genesys-secret-rotator
 {{- end }}
 
 {{/*
-Image reference: digest if set, else the tag, else the chart's appVersion. Never "latest".
+Image reference of {registry, repository, tag, digest} with a default tag, as
+[global.imageRegistry or registry/]repository, then @digest if set, else :tag.
+Called with (dict "image" ... "defaultTag" ... "global" ...).
+*/}}
+{{- define "rotator.imageReference" -}}
+{{- $registry := .image.registry | default "" }}
+{{- if and .global .global.imageRegistry }}
+{{- $registry = .global.imageRegistry }}
+{{- end }}
+{{- $name := .image.repository }}
+{{- if $registry }}
+{{- $name = printf "%s/%s" (trimSuffix "/" $registry) .image.repository }}
+{{- end }}
+{{- if .image.digest }}
+{{- printf "%s@%s" $name .image.digest }}
+{{- else }}
+{{- printf "%s:%s" $name (.image.tag | default .defaultTag) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The rotator image: digest if set, else the tag, else the chart's appVersion. Never "latest".
 */}}
 {{- define "rotator.image" -}}
-{{- if .Values.image.digest }}
-{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- include "rotator.imageReference" (dict "image" .Values.image "defaultTag" .Chart.AppVersion "global" .Values.global) }}
+{{- end }}
+
+{{/*
+The helm test hook's image.
+*/}}
+{{- define "rotator.testImage" -}}
+{{- include "rotator.imageReference" (dict "image" .Values.tests.image "defaultTag" "" "global" .Values.global) }}
+{{- end }}
+
+{{/*
+A probe: the values' custom probe when set, else an HTTP GET of path on the API port with
+the values' timings. Called with (dict "probe" .Values.probes.x "path" "/livez").
+*/}}
+{{- define "rotator.probe" -}}
+{{- if .probe.custom }}
+{{- toYaml .probe.custom }}
 {{- else }}
-{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
+httpGet:
+  path: {{ .path }}
+  port: http
+initialDelaySeconds: {{ .probe.initialDelaySeconds }}
+periodSeconds: {{ .probe.periodSeconds }}
+failureThreshold: {{ .probe.failureThreshold }}
+timeoutSeconds: {{ .probe.timeoutSeconds }}
 {{- end }}
 {{- end }}
 
@@ -110,6 +152,16 @@ Environment shared by the Deployment and the one-shot CronJobs.
 {{- end }}
 
 {{/*
+Environment sources shared by the Deployment and the one-shot CronJobs (empty: none).
+*/}}
+{{- define "rotator.envFrom" -}}
+{{- with .Values.extraEnvFrom }}
+envFrom:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
 Volume mounts shared by the Deployment and the one-shot CronJobs.
 */}}
 {{- define "rotator.volumeMounts" -}}
@@ -128,6 +180,9 @@ Volume mounts shared by the Deployment and the one-shot CronJobs.
 {{- end }}
 - name: tmp
   mountPath: /tmp
+{{- with .Values.extraVolumeMounts }}
+{{ toYaml . }}
+{{- end }}
 {{- end }}
 
 {{- define "rotator.volumes" -}}
@@ -162,4 +217,7 @@ Volume mounts shared by the Deployment and the one-shot CronJobs.
 - name: tmp
   emptyDir:
     sizeLimit: 256Mi
+{{- with .Values.extraVolumes }}
+{{ toYaml . }}
+{{- end }}
 {{- end }}

@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -46,7 +47,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * is configured. {@code read} opens the GETs, {@code rotate} the POSTs; neither implies
  * the other. The OpenAPI document is public (it describes the API, not the credentials),
  * and on the management port only {@code health}, {@code info} and {@code prometheus} are
- * served, without authentication.
+ * served, without authentication. The probes' additional paths on the API port
+ * ({@code /livez}, {@code /readyz}) are public too.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -77,6 +79,8 @@ class SecurityConfiguration {
 					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
+						.permitAll()
+						.requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health"))
 						.permitAll()
 						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
 						.permitAll()

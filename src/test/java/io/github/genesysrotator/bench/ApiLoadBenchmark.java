@@ -54,7 +54,10 @@ class ApiLoadBenchmark {
 		}
 	}
 
-	private Run load(List<URI> targets, int requests) throws Exception {
+	/**
+	 * {@code requests} GETs spread over {@code targets}, sent by {@code CLIENTS} threads.
+	 */
+	static Run load(List<URI> targets, int requests) throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		AtomicLong next = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
@@ -112,7 +115,7 @@ class ApiLoadBenchmark {
 		BenchResults.record("apiLoad", values);
 	}
 
-	private record Run(Samples latencies, long errors, Duration elapsed, String sampleBody) {
+	record Run(Samples latencies, long errors, Duration elapsed, String sampleBody) {
 
 	}
 

@@ -56,6 +56,21 @@ final class Dockerfile {
 		return this.stages.get(name);
 	}
 
+	/**
+	 * A stage as built: the instructions of the stages it starts {@code FROM} first, then
+	 * its own, under its name and its external base image.
+	 */
+	Stage built(String name) {
+		Stage stage = this.stages.get(name);
+		if (stage == null || !this.stages.containsKey(stage.from())) {
+			return stage;
+		}
+		Stage parent = built(stage.from());
+		List<Instruction> instructions = new ArrayList<>(parent.instructions());
+		instructions.addAll(stage.instructions());
+		return new Stage(name, parent.from(), instructions);
+	}
+
 	/** The stage built without {@code --target}. */
 	Stage finalStage() {
 		return List.copyOf(this.stages.values()).get(this.stages.size() - 1);

@@ -42,14 +42,14 @@ class DockerfileTests {
 	void buildsWithTheWrapperAndACachedMavenRepository() {
 		String build = String.join("\n", this.dockerfile.stage("build").arguments("RUN"));
 		assertThat(build).contains("--mount=type=cache,target=/root/.m2", "./mvnw")
-			.contains("java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted");
+			.contains("java -Djarmode=tools -jar app.jar extract --layers --destination extracted");
 		assertThat(this.dockerfile.stage("build").from()).startsWith("eclipse-temurin:17-jdk");
 	}
 
 	@Test
 	void runtimeIsTheDefaultTargetWithOneCopyPerLayer() {
-		Dockerfile.Stage runtime = this.dockerfile.finalStage();
-		assertThat(runtime.name()).isEqualTo("runtime");
+		assertThat(this.dockerfile.finalStage().name()).isEqualTo("runtime");
+		Dockerfile.Stage runtime = this.dockerfile.built("runtime");
 		assertThat(runtime.from()).startsWith("eclipse-temurin:17-jre");
 		List<String> layerCopies = runtime.arguments("COPY")
 			.stream()
@@ -75,11 +75,23 @@ class DockerfileTests {
 	}
 
 	@Test
-	void runtimeUsesAnExecFormEntrypointWithTheLayeredLauncher() {
-		List<String> entrypoint = execForm(this.dockerfile.finalStage().last("ENTRYPOINT"));
-		assertThat(entrypoint).startsWith("java").endsWith("org.springframework.boot.loader.launch.JarLauncher");
-		assertThat(String.join("\n", this.dockerfile.finalStage().arguments("ENV"))).contains("JAVA_TOOL_OPTIONS",
-				"-XX:MaxRAMPercentage=75");
+	void runtimeStartsTheExtractedJarWithTheClassDataSharingArchive() {
+		ImageLaunch launch = ImageLaunch.read();
+		assertThat(launch.entrypoint()).containsExactly("java", "-XX:SharedArchiveFile=app.jsa", "-jar", "app.jar");
+		assertThat(launch.javaToolOptions()).contains("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError");
+		assertThat(this.dockerfile.finalStage().arguments("COPY")).contains("--from=cds-training /app/app.jsa ./");
+	}
+
+	@Test
+	void trainingRunUsesTheRuntimeFilesAndJvmAndConnectsNowhere() {
+		Dockerfile.Stage training = this.dockerfile.stage("cds-training");
+		assertThat(training.from()).as("the same layers as the runtime").isEqualTo("layers");
+		assertThat(this.dockerfile.finalStage().from()).isEqualTo("layers");
+		assertThat(this.dockerfile.built("cds-training").from()).isEqualTo(this.dockerfile.built("runtime").from());
+		assertThat(ImageLaunch.read().training()).startsWith("java")
+			.contains("-XX:ArchiveClassesAtExit=app.jsa", "-Dspring.context.exit=onRefresh", "-jar", "app.jar",
+					"--rotator.schedule.poll=-", "--spring.cloud.vault.uri=http://127.0.0.1:9")
+			.anyMatch((flag) -> flag.matches("-Xmx\\d+[mg]"));
 	}
 
 	@Test

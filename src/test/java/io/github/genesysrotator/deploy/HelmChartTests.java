@@ -21,6 +21,8 @@ import io.github.genesysrotator.rotation.Strategy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.cloud.vault.config.VaultProperties.AuthenticationMethod;
@@ -40,6 +42,11 @@ class HelmChartTests {
 	private static final Path ALL_FEATURES = CHART.resolve("ci/all-features-values.yaml");
 
 	private static final String RELEASE = "rotator";
+
+	/** The oldest Kubernetes the chart supports (Chart.yaml kubeVersion). */
+	private static final String OLDEST_KUBERNETES = "1.27.0";
+
+	private static final String HOOK_STAND_IN = "test.genesysrotator.io/helm-hook";
 
 	private static final Set<String> SERVER_SELECTOR_KEYS = Set.of("app.kubernetes.io/name",
 			"app.kubernetes.io/instance", "app.kubernetes.io/component");
@@ -156,12 +163,20 @@ class HelmChartTests {
 		assertThat((Object) at(container, "ports"))
 			.isEqualTo(List.of(Map.of("name", "http", "containerPort", 8080, "protocol", "TCP"),
 					Map.of("name", "management", "containerPort", 8081, "protocol", "TCP")));
+		// The API port, so that a dead API connector fails the probes (application.yml
+		// adds /livez and /readyz there).
 		assertThat((Object) at(container, "startupProbe", "httpGet"))
-			.isEqualTo(Map.of("path", "/actuator/health/liveness", "port", "management"));
+			.isEqualTo(Map.of("path", "/livez", "port", "http"));
 		assertThat((Object) at(container, "livenessProbe", "httpGet"))
-			.isEqualTo(Map.of("path", "/actuator/health/liveness", "port", "management"));
+			.isEqualTo(Map.of("path", "/livez", "port", "http"));
 		assertThat((Object) at(container, "readinessProbe", "httpGet"))
-			.isEqualTo(Map.of("path", "/actuator/health/readiness", "port", "management"));
+			.isEqualTo(Map.of("path", "/readyz", "port", "http"));
+		assertThat((Integer) at(container, "startupProbe", "failureThreshold")
+				* (Integer) at(container, "startupProbe", "periodSeconds"))
+			.as("seconds allowed to start")
+			.isEqualTo(150);
+		assertThat(Repository.read(Repository.ROOT.resolve("src/main/resources/application.yml")))
+			.contains("add-additional-paths: true");
 		assertThat((Integer) at(deployment, "spec", "template", "spec", "terminationGracePeriodSeconds"))
 			.as("longer than the 60 s graceful shutdown phase")
 			.isGreaterThan(60);
@@ -302,7 +317,9 @@ class HelmChartTests {
 	void prometheusRuleAndDashboardAreTheShippedFiles() {
 		Manifests manifests = render((t) -> t.withValuesFile(ALL_FEATURES));
 		Map<String, Object> alerts = Repository.loadYaml(CHART.resolve("files/prometheus/alerts.yml"));
-		assertThat((Object) at(manifests.one("PrometheusRule"), "spec", "groups")).isEqualTo(alerts.get("groups"));
+		Map<String, Object> defaultRule = render((t) -> t.set("prometheusRule.enabled", true)).one("PrometheusRule");
+		assertThat((Object) at(defaultRule, "spec", "groups")).as("the file, with the default runbook base")
+			.isEqualTo(alerts.get("groups"));
 		Map<String, Object> dashboard = manifests.all("ConfigMap")
 			.stream()
 			.filter((configMap) -> name(configMap).endsWith("-dashboard"))
@@ -313,6 +330,138 @@ class HelmChartTests {
 			.containsEntry("grafana_dashboard", "1");
 		assertThat((Object) at(dashboard, "data", "genesys-secret-rotator.json"))
 			.isEqualTo(Repository.read(CHART.resolve("files/dashboards/genesys-secret-rotator.json")).stripTrailing());
+	}
+
+	@Test
+	void runbookUrlsAreBuiltFromTheConfiguredBaseAndExtraLabelsAreAdded() {
+		Manifests manifests = render((t) -> t.withValuesFile(ALL_FEATURES));
+		List<Map<String, Object>> rules = at(manifests.one("PrometheusRule"), "spec", "groups", 0, "rules");
+		assertThat(rules).filteredOn((rule) -> rule.containsKey("alert"))
+			.isNotEmpty()
+			.allSatisfy((rule) -> assertThat((String) at(rule, "annotations", "runbook_url"))
+				.isEqualTo("https://wiki.example.com/runbooks/genesys-secret-rotator#"
+						+ ((String) rule.get("alert")).toLowerCase()));
+		for (String kind : List.of("PrometheusRule", "ServiceMonitor")) {
+			assertThat((Map<String, String>) at(manifests.one(kind), "metadata", "labels")).as(kind)
+				.containsEntry("release", "prometheus");
+		}
+		Map<String, Object> values = Repository.loadYaml(CHART.resolve("values.yaml"));
+		assertThat((String) at(values, "prometheusRule", "runbookBaseUrl")).as("default base: the shipped guide")
+			.isEqualTo(Repository.read(CHART.resolve("files/prometheus/alerts.yml"))
+				.replaceAll("(?s).*?runbook_url: \"([^#\"]+)#.*", "$1"));
+	}
+
+	@Test
+	void extensionPointsReachTheServerAndOneShotPods() {
+		Manifests manifests = render((t) -> t.withValuesFile(ALL_FEATURES));
+		Map<String, Object> deployment = manifests.one("Deployment");
+		Map<String, Object> pod = at(deployment, "spec", "template", "spec");
+		Map<String, Object> oneShotPod = at(manifests.all("CronJob").get(0), "spec", "jobTemplate", "spec", "template",
+				"spec");
+		for (Map<String, Object> spec : List.of(pod, oneShotPod)) {
+			Map<String, Object> rotator = at(spec, "containers", 0);
+			assertThat((Object) at(rotator, "envFrom"))
+				.isEqualTo(List.of(Map.of("configMapRef", Map.of("name", "proxy-settings"))));
+			assertThat(mountPath(rotator, "extra-ca")).isEqualTo("/etc/ssl/corporate");
+			assertThat((Object) at(volume(spec, "extra-ca"), "configMap", "name")).isEqualTo("corporate-ca");
+			assertThat((Object) at(spec, "initContainers", 0, "name")).isEqualTo("wait-for-vault");
+			assertThat((Object) at(spec, "priorityClassName")).isEqualTo("platform-critical");
+		}
+		assertThat((List<Map<String, Object>>) at(pod, "containers")).extracting((c) -> c.get("name"))
+			.containsExactly("rotator", "log-shipper");
+		assertThat((List<Map<String, Object>>) at(oneShotPod, "containers")).as("no sidecar in a Job").hasSize(1);
+		assertThat((Object) at(deployment, "spec", "revisionHistoryLimit")).isEqualTo(3);
+		assertThat((Map<String, String>) at(deployment, "spec", "template", "metadata", "labels"))
+			.containsEntry("cost-center", "security");
+		assertThat((Object) at(pod, "topologySpreadConstraints", 0, "topologyKey"))
+			.isEqualTo("topology.kubernetes.io/zone");
+	}
+
+	@Test
+	void probesCanBeTunedReplacedAndSwitchedOff() {
+		Map<String, Object> container = at(render((t) -> t.withValuesFile(ALL_FEATURES)).one("Deployment"), "spec",
+				"template", "spec", "containers", 0);
+		assertThat((Object) at(container, "startupProbe", "failureThreshold")).isEqualTo(60);
+		assertThat((Object) at(container, "livenessProbe"))
+			.isEqualTo(Map.of("exec", Map.of("command", List.of("true")), "periodSeconds", 20));
+		assertThat((Object) at(container, "readinessProbe", "initialDelaySeconds")).isEqualTo(5);
+		Map<String, Object> without = at(render((t) -> t.set("probes.readiness.enabled", false)).one("Deployment"),
+				"spec", "template", "spec", "containers", 0);
+		assertThat(without).doesNotContainKey("readinessProbe").containsKeys("livenessProbe", "startupProbe");
+	}
+
+	@Test
+	void defaultResourcesAreSetSoThatTheHeapIsSizedFromTheLimit() {
+		Map<String, Object> container = at(render(UnaryOperator.identity()).one("Deployment"), "spec", "template",
+				"spec", "containers", 0);
+		assertThat((Object) at(container, "resources", "limits", "memory")).isEqualTo("512Mi");
+		assertThat((Object) at(container, "resources", "requests", "memory")).isEqualTo("384Mi");
+		assertThat((Object) at(container, "resources", "requests", "cpu")).isEqualTo("100m");
+		assertThat(env(container).get("JAVA_TOOL_OPTIONS")).as("the image's measured flags")
+			.isEqualTo(ImageLaunch.read().javaToolOptions());
+	}
+
+	@Test
+	void imageComesFromTheRegistryTheUserNamesAndGlobalRegistryWins(@TempDir Path tmp) throws IOException {
+		assertThat(rotatorImage(render(UnaryOperator.identity())))
+			.as("a placeholder registry the user replaces knowingly")
+			.isEqualTo("registry.example.com/genesys-secret-rotator:0.1.0");
+		assertThat(rotatorImage(render((t) -> t.set("image.registry", "ghcr.io/acme"))))
+			.isEqualTo("ghcr.io/acme/genesys-secret-rotator:0.1.0");
+		Manifests mirrored = render((t) -> t.withValuesFile(ALL_FEATURES));
+		assertThat(rotatorImage(mirrored)).isEqualTo("mirror.example.com/genesys-secret-rotator@sha256:"
+				+ "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+		assertThat((Object) at(testHook(tmp, (t) -> t.withValuesFile(ALL_FEATURES)).one("Pod"), "spec", "containers", 0,
+				"image"))
+			.isEqualTo("mirror.example.com/curlimages/curl:8.11.1");
+		assertThat((String) at(mirrored.all("CronJob").get(0), "spec", "jobTemplate", "spec", "template", "spec",
+				"containers", 0, "image"))
+			.isEqualTo(rotatorImage(mirrored));
+		assertThat(Repository.read(CHART.resolve("templates/NOTES.txt"))).contains("registry.example.com");
+	}
+
+	@Test
+	void helmTestPodWaitsForReadinessAndExpects401WithoutAToken(@TempDir Path tmp) throws IOException {
+		Manifests manifests = render((t) -> t.withValuesFile(ALL_FEATURES));
+		Map<String, Object> pod = testHook(tmp, (t) -> t.withValuesFile(ALL_FEATURES)).one("Pod");
+		assertThat((Map<String, String>) at(pod, "metadata", "annotations")).containsEntry(HOOK_STAND_IN, "test");
+		assertThat((Object) at(pod, "spec", "restartPolicy")).isEqualTo("Never");
+		String script = at(pod, "spec", "containers", 0, "args", 0);
+		String api = "http://rotator-genesys-secret-rotator.secrets.svc:8080";
+		assertThat(script).contains(api + "/readyz", api + "/api/v1/credentials", "test \"$status\" = 401");
+		assertThat((Object) at(pod, "spec", "containers", 0, "securityContext", "readOnlyRootFilesystem"))
+			.isEqualTo(true);
+		Map<String, Object> policy = manifests.one("NetworkPolicy");
+		assertThat((List<Object>) at(policy, "spec", "ingress")).anySatisfy((rule) -> assertThat(
+				(Object) at(rule, "from", 0, "podSelector", "matchLabels", "app.kubernetes.io/component"))
+			.isEqualTo("test"));
+		assertThat(testHook(tmp.resolve("off"), (t) -> t.set("tests.enabled", false)).kinds()).doesNotContain("Pod");
+	}
+
+	@Test
+	void chartDeclaresItsKubernetesVersionHomeSourcesAndMaintainers() {
+		Map<String, Object> chart = Repository.loadYaml(CHART.resolve("Chart.yaml"));
+		assertThat(chart.get("kubeVersion")).as("CronJob timeZone").isEqualTo(">=1.27.0-0");
+		assertThat((String) chart.get("home")).startsWith("https://");
+		assertThat((List<String>) chart.get("sources")).isNotEmpty();
+		assertThat((List<Map<String, String>>) chart.get("maintainers")).isNotEmpty()
+			.allSatisfy((maintainer) -> assertThat(maintainer).containsKey("name"));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new Helm(CHART).template().withName(RELEASE).withKubeVersion("1.26.9").call())
+			.withMessageContaining("kubeVersion");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "global.imageRegistry, 5", "image.registry, 5", "extraEnvFrom, proxy", "extraVolumes, ca",
+			"extraVolumeMounts, ca", "initContainers, wait", "sidecars, shipper", "podLabels, team",
+			"podAnnotations, note", "priorityClassName, 5", "topologySpreadConstraints, zone",
+			"revisionHistoryLimit, many", "probes.liveness.enabled, yes", "probes.startup.periodSeconds, often",
+			"probes.readiness.custom, exec", "serviceMonitor.additionalLabels, prometheus",
+			"prometheusRule.additionalLabels, prometheus", "prometheusRule.runbookBaseUrl, docs/monitoring.md",
+			"resources.limits, 512Mi", "tests.enabled, maybe", "tests.image.tag, latest" })
+	void schemaRejectsAWrongTypeForEveryNewValue(String key, String value) {
+		assertThatIllegalStateException().isThrownBy(() -> render((t) -> t.set(key, value)))
+			.withMessageContaining(key.substring(key.lastIndexOf('.') + 1));
 	}
 
 	@Test
@@ -327,7 +476,7 @@ class HelmChartTests {
 			.isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
 		List<Map<String, Object>> egress = at(policy, "spec", "egress");
 		assertThat(egress).extracting((rule) -> (Object) at(rule, "ports", 0, "port"))
-			.containsExactly(53, 8200, 443, 443);
+			.containsExactly(53, 8200, 443, "http", 443);
 	}
 
 	@Test
@@ -408,7 +557,10 @@ class HelmChartTests {
 	}
 
 	private static Manifests render(UnaryOperator<TemplateCommand> customizer) {
-		TemplateCommand command = new Helm(CHART).template().withName(RELEASE).withNamespace("secrets");
+		TemplateCommand command = new Helm(CHART).template()
+			.withName(RELEASE)
+			.withNamespace("secrets")
+			.withKubeVersion(OLDEST_KUBERNETES);
 		return new Manifests(Repository.loadAllYaml(customizer.apply(command).call()));
 	}
 
@@ -419,6 +571,26 @@ class HelmChartTests {
 			.findFirst()
 			.orElseThrow();
 		return at(configMap, "data", "application.yml");
+	}
+
+	/**
+	 * The helm test Pod as rendered. helm-java's template leaves hooks out, so this
+	 * renders a copy of the chart whose hook annotation is renamed to
+	 * {@link #HOOK_STAND_IN}.
+	 */
+	private static Manifests testHook(Path tmp, UnaryOperator<TemplateCommand> customizer) throws IOException {
+		Path chart = copyChartWithValues(tmp, Repository.loadYaml(CHART.resolve("values.yaml")));
+		Path hook = chart.resolve("templates/tests/test-connection.yaml");
+		Files.writeString(hook, Repository.read(hook).replace("helm.sh/hook:", HOOK_STAND_IN + ":"));
+		TemplateCommand command = new Helm(chart).template()
+			.withName(RELEASE)
+			.withNamespace("secrets")
+			.withKubeVersion(OLDEST_KUBERNETES);
+		return new Manifests(Repository.loadAllYaml(customizer.apply(command).call()));
+	}
+
+	private static String rotatorImage(Manifests manifests) {
+		return at(manifests.one("Deployment"), "spec", "template", "spec", "containers", 0, "image");
 	}
 
 	private static String name(Map<String, Object> object) {

@@ -122,6 +122,18 @@ class CredentialsApiIntegrationTests {
 	}
 
 	@Test
+	void apiPortAnswersTheProbesWithoutATokenAndNothingMore() throws Exception {
+		for (String probe : List.of("/livez", "/readyz")) {
+			HttpResponse<String> response = send("GET", probe, null);
+			assertThat(response.statusCode()).as(probe).isEqualTo(200);
+			assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");
+			IssuedSecrets.assertClean(probe, response.body(), sandbox.vaultToken());
+		}
+		assertThat(send("GET", "/actuator/health", null).statusCode()).as("no actuator on the API port").isIn(401, 404);
+		assertThat(send("GET", "/api/v1/credentials", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void managementPortServesHealthInfoAndPrometheus() throws Exception {
 		HttpResponse<String> health = management("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
