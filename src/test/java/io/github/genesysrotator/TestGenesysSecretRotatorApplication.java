@@ -1,7 +1,6 @@
 package io.github.genesysrotator;
 
 import java.util.Arrays;
-import java.util.Map;
 
 import io.github.genesysrotator.bench.FleetRun;
 import io.github.genesysrotator.bench.FootprintApp;
@@ -46,7 +45,7 @@ public final class TestGenesysSecretRotatorApplication {
 		int vaultPort = Integer.getInteger("sandbox.vault-port", 8200);
 		Sandbox sandbox = Sandbox.start(genesysPort, vaultPort, GenesysSimulatorOptions.builder());
 		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-		Environment environment = Sandbox.application().run(sandbox.serviceArguments(Map.of(), args)).getEnvironment();
+		Environment environment = sandbox.serviceApplication().run(args).getEnvironment();
 		// The ports actually bound, which --server.port and --management.server.port
 		// change.
 		System.out.println(

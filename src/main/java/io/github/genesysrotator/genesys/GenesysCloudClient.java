@@ -19,7 +19,7 @@ import org.springframework.http.MediaType;
 
 /**
  * {@link GenesysOAuthClients} over the Genesys Cloud Platform API v2. The endpoints it
- * calls and the permissions they need are listed in {@code genesys/apis.md}.
+ * calls and the permissions they need are listed in {@code docs/apis.md}.
  */
 class GenesysCloudClient implements GenesysOAuthClients {
 

@@ -28,8 +28,9 @@ final class BenchProperties {
 
 	/**
 	 * As {@link #backToBack}, but the dual credential keeps the consumer contract of
-	 * DESIGN section 10: a demoted client keeps its secret for a grace period in which
-	 * every consumer re-reads Vault. Rotations then come no faster than the grace period.
+	 * {@code docs/consumers.md}: a demoted client keeps its secret for a grace period in
+	 * which every consumer re-reads Vault. Rotations then come no faster than the grace
+	 * period.
 	 */
 	static Map<String, Object> consumerContract(Sandbox sandbox, java.time.Duration grace) {
 		Map<String, Object> properties = backToBack(sandbox);

@@ -19,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumers that follow the contract of DESIGN section 10 over real HTTP: each reads
- * {@code client_id}/{@code client_secret} from the consumer path, keeps them for the
- * refresh period, requests tokens in a tight loop, and on {@code invalid_client} re-reads
- * Vault once and retries once. A request that still fails is a failed login.
+ * Consumers that follow the contract of {@code docs/consumers.md} over real HTTP: each
+ * reads {@code client_id}/{@code client_secret} from the consumer path, keeps them for
+ * the refresh period, requests tokens in a tight loop, and on {@code invalid_client}
+ * re-reads Vault once and retries once. A request that still fails is a failed login.
  */
 final class ConsumerFleet implements AutoCloseable {
 

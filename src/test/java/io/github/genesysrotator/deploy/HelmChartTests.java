@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Lints and renders the Helm chart with helm-java (Helm as a native library, no cluster)
- * and checks the rendered objects against the contract of DESIGN.md and the image.
+ * and checks the rendered objects against {@code docs/operations.md} and the image.
  */
 class HelmChartTests {
 

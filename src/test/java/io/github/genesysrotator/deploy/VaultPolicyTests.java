@@ -12,10 +12,10 @@ import static io.github.genesysrotator.deploy.Repository.CHART;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Vault policy shipped with the chart grants exactly what the rotator needs
- * (DESIGN.md section 5): create/read/update on data, read/update on metadata (and patch
- * for the ownership mark on consumer paths), never delete, destroy or list, plus
- * {@code sys/capabilities-self}.
+ * The Vault policy shipped with the chart grants exactly what the rotator needs (the
+ * Vault layout of {@code docs/architecture.md}): create/read/update on data, read/update
+ * on metadata (and patch for the ownership mark on consumer paths), never delete, destroy
+ * or list, plus {@code sys/capabilities-self}.
  */
 class VaultPolicyTests {
 

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Checks the monitoring assets shipped with the chart: the Prometheus alert rules (with
  * {@code promtool}, when installed) and the Grafana dashboard, against the metric
- * contract of DESIGN.md section 8.
+ * contract of {@code docs/monitoring.md}.
  */
 class PrometheusRulesTests {
 

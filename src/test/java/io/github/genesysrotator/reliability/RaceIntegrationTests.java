@@ -108,7 +108,7 @@ class RaceIntegrationTests {
 		try {
 			for (int wave = 0; wave < REQUESTS / WAVE; wave++) {
 				futures.addAll(wave(pool, replicas, credentials, wave));
-				// Consumers re-read within the grace period (DESIGN section 10): the
+				// Consumers re-read within the grace period (docs/consumers.md): the
 				// clock jumps past it only once the probe has read what this wave
 				// published. Then the next wave may rotate again.
 				dualProbe.awaitFreshAttempt(Duration.ofSeconds(30));

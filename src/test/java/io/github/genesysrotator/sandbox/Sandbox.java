@@ -20,6 +20,10 @@ import io.github.genesysrotator.sandbox.vault.VaultSeeding;
 import io.github.genesysrotator.sandbox.vault.VaultSimulator;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -175,6 +179,23 @@ public final class Sandbox implements AutoCloseable {
 	/** Point a test context at this sandbox: {@link #serviceProperties()}, registered. */
 	public void register(DynamicPropertyRegistry registry) {
 		serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	/**
+	 * The service on this sandbox as {@code ./mvnw spring-boot:test-run} starts it:
+	 * {@link #serviceProperties()} are defaults that whatever the user sets outside the
+	 * configuration files overrides (command-line arguments, {@code -D} system
+	 * properties, environment variables), while they override {@code application.yml}
+	 * (whose Vault address is {@code VAULT_ADDR} or port 8200). As command-line arguments
+	 * of their own they would be joined with the user's
+	 * ({@code '1m,5s' is not a valid duration}).
+	 */
+	public SpringApplicationBuilder serviceApplication() {
+		MapPropertySource defaults = new MapPropertySource("sandbox", serviceProperties());
+		ApplicationListener<ApplicationEnvironmentPreparedEvent> belowUserSettings = (event) -> event.getEnvironment()
+			.getPropertySources()
+			.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, defaults);
+		return application().listeners(belowUserSettings);
 	}
 
 	/**

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A consumer as DESIGN section 10 describes it, over real HTTP: it reads
+ * A consumer as {@code docs/consumers.md} describes it, over real HTTP: it reads
  * {@code client_id}/{@code client_secret} from the Vault consumer path and requests a
  * client-credentials token from the Genesys simulator.
  */

@@ -12,26 +12,36 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The simulator's own HTTP API under {@code /__sim/}, so that demos and benchmarks can
  * seed, inject faults and read observations without Java. Not rate limited, not logged,
- * never faulted.
- *
- * <ul>
- * <li>{@code POST /__sim/orgs {"name"}} → {@code {id, name, homeDivisionId}}</li>
- * <li>{@code POST /__sim/orgs/{orgId}/clients {"name", "authorizedGrantType"?,
- * "permissions": ["oauth:client:view", ...]}} → {@code {id, secret}}</li>
- * <li>{@code GET|POST|DELETE /__sim/faults}, {@code DELETE /__sim/faults/{id}}; a rule is
- * {@code {"operation", "type", "clientId"?, "times"?, "status"?, "latencyMs"?,
- * "retryAfterSeconds"?, "detail"?, "bodyBytes"?}} ({@code detail} is the field of
- * {@code OMIT_FIELD} and the content type of {@code CONTENT_TYPE}; {@code bodyBytes} the
- * size of {@code HUGE_BODY}, 5 MiB by default)</li>
- * <li>{@code PUT /__sim/latency {"latencyMs"}}: global added latency</li>
- * <li>{@code GET /__sim/observations}, {@code GET /__sim/secrets}, {@code GET
- * /__sim/clients/{id}/secret}</li>
- * <li>{@code POST /__sim/reset}</li>
- * </ul>
+ * never faulted. {@code GET /__sim/} lists the {@link #ROUTES}, the operations a fault
+ * rule can target and the fault types; {@code docs/sandbox.md} shows them in use. A fault
+ * rule's {@code detail} is the field of {@code OMIT_FIELD} and the content type of
+ * {@code CONTENT_TYPE}; {@code bodyBytes} the size of {@code HUGE_BODY}, 5 MiB by
+ * default.
  */
 final class AdminApi {
 
 	static final String PREFIX = "/__sim/";
+
+	/** Every admin route, as {@code GET /__sim/} lists it. */
+	static final List<Route> ROUTES = List.of(new Route("GET", "/__sim/", null, "this index"),
+			new Route("POST", "/__sim/orgs", "{\"name\"}", "create an org; answers {id, name, homeDivisionId}"),
+			new Route("POST", "/__sim/orgs/{orgId}/clients",
+					"{\"name\", \"authorizedGrantType\"?, \"permissions\": [\"oauth:client:view\", ...]}",
+					"create an OAuth client whose role holds the permissions; answers {id, secret}"),
+			new Route("GET", "/__sim/faults", null, "the active fault rules and the global latency"),
+			new Route("POST", "/__sim/faults",
+					"{\"operation\", \"type\", \"clientId\"?, \"times\"?, \"status\"?, \"latencyMs\"?, "
+							+ "\"retryAfterSeconds\"?, \"detail\"?, \"bodyBytes\"?}",
+					"add a fault rule (until removed, or for 'times' matching requests); answers it with its id"),
+			new Route("DELETE", "/__sim/faults", null, "remove every fault rule"),
+			new Route("DELETE", "/__sim/faults/{id}", null, "remove one fault rule"),
+			new Route("PUT", "/__sim/latency", "{\"latencyMs\"}", "latency added to every answer"),
+			new Route("GET", "/__sim/observations", null,
+					"regenerations per client, token requests and API requests so far"),
+			new Route("GET", "/__sim/secrets", null, "every secret the simulator has issued"),
+			new Route("GET", "/__sim/clients/{id}/secret", null, "a client's current secret"),
+			new Route("POST", "/__sim/reset", null,
+					"no faults, no observations, fresh rate limits; orgs, clients and secrets stay"));
 
 	private final GenesysSimulator simulator;
 
@@ -44,6 +54,7 @@ final class AdminApi {
 		String route = request.method() + " " + path.get(0) + "/" + path.size();
 		try {
 			return switch (route) {
+				case "GET /1" -> index();
 				case "POST orgs/1" -> createOrg(request);
 				case "POST orgs/3" -> createClient(request, path.get(1));
 				case "GET faults/1" -> listFaults();
@@ -61,6 +72,20 @@ final class AdminApi {
 		catch (IllegalArgumentException ex) {
 			return ApiErrors.badRequest(request, ex.getMessage());
 		}
+	}
+
+	private static SimResponse index() {
+		ObjectNode result = SimJson.object();
+		result.put("simulator", "Genesys Cloud");
+		ArrayNode routes = result.putArray("routes");
+		ROUTES.forEach((route) -> routes.addObject()
+			.put("method", route.method())
+			.put("path", route.path())
+			.put("body", route.body())
+			.put("does", route.does()));
+		Arrays.stream(Operation.values()).map(Operation::name).forEach(result.putArray("operations")::add);
+		Arrays.stream(FaultType.values()).map(FaultType::name).forEach(result.putArray("faultTypes")::add);
+		return SimResponse.json(200, result);
 	}
 
 	private SimResponse createOrg(SimRequest request) {
@@ -222,6 +247,18 @@ final class AdminApi {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Unknown " + type.getSimpleName() + " " + value);
 		}
+	}
+
+	/**
+	 * One admin route.
+	 *
+	 * @param method the HTTP method
+	 * @param path the path, with {@code {placeholders}}
+	 * @param body the JSON body it takes ({@code ?} marks an optional field), or
+	 * {@code null}
+	 * @param does what it does
+	 */
+	record Route(String method, String path, String body, String does) {
 	}
 
 }
