@@ -6,26 +6,29 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
 import io.github.genesysrotator.rotation.AdminCredentials;
 import io.github.genesysrotator.rotation.AdminCredentials.ClientCredentials;
 import io.github.genesysrotator.rotation.Dependency;
 import io.github.genesysrotator.rotation.DependencyRejectedException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Access tokens of each org's admin credential, cached until shortly before they expire.
  * After a 401 the token is dropped and the admin credential is read again, which is how a
- * self-rotated admin client is picked up.
+ * self-rotated admin client is picked up. A grant the token endpoint rate limits is tried
+ * again (after the org's back-off, {@link GrantPacer}) for up to
+ * {@link #RATE_LIMIT_PATIENCE}.
  */
 final class AdminTokens {
+
+	/**
+	 * How long a rate-limited admin-token grant is retried: as long as the Genesys
+	 * Terraform provider retries it.
+	 */
+	static final Duration RATE_LIMIT_PATIENCE = Duration.ofMinutes(1);
 
 	private final TokenEndpoint tokens;
 
 	private final AdminCredentials credentials;
-
-	private final JsonMapper json;
 
 	private final Clock clock;
 
@@ -35,11 +38,9 @@ final class AdminTokens {
 
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	AdminTokens(TokenEndpoint tokens, AdminCredentials credentials, JsonMapper json, Clock clock,
-			Duration refreshMargin) {
+	AdminTokens(TokenEndpoint tokens, AdminCredentials credentials, Clock clock, Duration refreshMargin) {
 		this.tokens = tokens;
 		this.credentials = credentials;
-		this.json = json;
 		this.clock = clock;
 		this.refreshMargin = refreshMargin;
 	}
@@ -68,21 +69,20 @@ final class AdminTokens {
 
 	private CachedToken acquire(String org) {
 		ClientCredentials admin = this.credentials.forOrg(org);
-		HttpResult result = this.tokens.request(org, "token", admin.clientId(), admin.secret());
-		if (!result.ok()) {
-			throw new DependencyRejectedException(Dependency.GENESYS, result.status(),
-					"Admin credential " + admin.clientId() + " of org '" + org + "' was refused a token: "
-							+ GenesysErrors.code(this.json, result));
+		Instant giveUpAt = this.clock.instant().plus(RATE_LIMIT_PATIENCE);
+		TokenAnswer answer = this.tokens.request(org, "token", admin.clientId(), admin.secret());
+		while (answer.kind() == TokenAnswer.Kind.RATE_LIMITED && this.clock.instant().isBefore(giveUpAt)) {
+			answer = this.tokens.request(org, "token", admin.clientId(), admin.secret());
 		}
-		JsonNode body = GenesysErrors.parse(this.json, result, "token");
-		String token = body.path("access_token").asString("");
-		if (token.isEmpty()) {
-			throw new DependencyRejectedException(Dependency.GENESYS, result.status(),
-					"Token response for org '" + org + "' carried no access_token");
+		if (answer.kind() == TokenAnswer.Kind.RATE_LIMITED) {
+			throw answer.rateLimited(org);
 		}
-		long expiresIn = body.path("expires_in").asLong(300);
-		Instant refreshAt = this.clock.instant().plusSeconds(expiresIn).minus(this.refreshMargin);
-		return new CachedToken(token, refreshAt);
+		if (answer.kind() != TokenAnswer.Kind.ISSUED) {
+			throw new DependencyRejectedException(Dependency.GENESYS, answer.status(), "Admin credential "
+					+ admin.clientId() + " of org '" + org + "' was refused a token: " + answer.reason());
+		}
+		Instant refreshAt = this.clock.instant().plusSeconds(answer.expiresInSeconds()).minus(this.refreshMargin);
+		return new CachedToken(answer.accessToken(), refreshAt);
 	}
 
 	private record CachedToken(String value, Instant refreshAt) {

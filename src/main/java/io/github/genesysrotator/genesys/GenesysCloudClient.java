@@ -75,17 +75,14 @@ class GenesysCloudClient implements GenesysOAuthClients {
 	@Override
 	public TokenCheck checkToken(String org, String clientId, ClientSecret secret) {
 		// One attempt: the verifier retries on its own clock, up to its verify-timeout.
-		HttpResult result = this.tokens.requestOnce(org, "verify_token", clientId, secret);
-		if (result.ok()) {
-			String token = GenesysErrors.parse(this.json, result, "verify_token").path("access_token").asString("");
-			return token.isEmpty() ? TokenCheck.REJECTED : TokenCheck.ACCEPTED;
-		}
-		String error = GenesysErrors.code(this.json, result);
-		if (result.status() == 400 && error.startsWith("invalid_client")) {
-			return TokenCheck.REJECTED;
-		}
-		throw new DependencyRejectedException(Dependency.GENESYS, result.status(),
-				"Token grant for client " + clientId + " refused: " + error);
+		TokenAnswer answer = this.tokens.requestOnce(org, "verify_token", clientId, secret);
+		return switch (answer.kind()) {
+			case ISSUED -> TokenCheck.ACCEPTED;
+			case NOT_ACCEPTED -> TokenCheck.REJECTED;
+			case RATE_LIMITED -> throw answer.rateLimited(org);
+			case REFUSED -> throw new DependencyRejectedException(Dependency.GENESYS, answer.status(),
+					"Token grant for client " + clientId + " refused: " + answer.reason());
+		};
 	}
 
 	@Override

@@ -40,9 +40,10 @@ class GenesysConfiguration {
 				.maxInMemorySize(Math.toIntExact(properties.maxResponseSize().toBytes())))
 			.build();
 		GenesysHttp http = new GenesysHttp(webClient, properties, registry);
-		TokenEndpoint tokens = new TokenEndpoint(http, orgs);
-		AdminTokens adminTokens = new AdminTokens(tokens, adminCredentials, json, clock,
-				properties.tokenRefreshMargin());
+		GrantPacer pacer = new GrantPacer(clock, properties.tokenGrantsPerMinute(), properties.initialBackoff(),
+				properties.maxBackoff());
+		TokenEndpoint tokens = new TokenEndpoint(http, orgs, pacer, json);
+		AdminTokens adminTokens = new AdminTokens(tokens, adminCredentials, clock, properties.tokenRefreshMargin());
 		return new GenesysCloudClient(http, tokens, adminTokens, orgs, json);
 	}
 

@@ -193,12 +193,13 @@ final class GenesysHttp {
 		return (doubled.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : doubled;
 	}
 
-	private static Duration jittered(Duration backoff) {
+	/** Between half and all of {@code backoff}, at random. */
+	static Duration jittered(Duration backoff) {
 		long millis = backoff.toMillis();
 		return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
 	}
 
-	private static void pause(Duration duration) {
+	static void pause(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}

@@ -24,13 +24,16 @@ import static io.github.genesysrotator.rotation.ConfigurationChecks.requirePosit
  * @param maxResponseSize the largest response body read into memory; a larger one fails
  * the call (real answers are a few KiB: a proxy or a broken API must not exhaust the
  * heap)
+ * @param tokenGrantsPerMinute the most client-credentials grants (verifications and admin
+ * tokens) the rotator makes per org per minute, evenly spaced: the login host rate-limits
+ * grants on its own, per org, and other applications of the org share that budget
  */
 @ConfigurationProperties("rotator.genesys")
 public record GenesysProperties(@DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("20s") Duration responseTimeout, @DefaultValue("5") int maxAttempts,
 		@DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
 		@DefaultValue("180s") Duration retryAfterCap, @DefaultValue("60s") Duration tokenRefreshMargin,
-		@DefaultValue("256KB") DataSize maxResponseSize) {
+		@DefaultValue("256KB") DataSize maxResponseSize, @DefaultValue("120") int tokenGrantsPerMinute) {
 
 	private static final String PREFIX = "rotator.genesys.";
 
@@ -47,6 +50,8 @@ public record GenesysProperties(@DefaultValue("5s") Duration connectTimeout,
 		require(maxResponseSize != null && maxResponseSize.toBytes() > 0
 				&& maxResponseSize.toBytes() <= Integer.MAX_VALUE, PREFIX + "max-response-size",
 				"must be positive and below 2GB, e.g. 256KB");
+		require(tokenGrantsPerMinute >= 1 && tokenGrantsPerMinute <= 60_000, PREFIX + "token-grants-per-minute",
+				"must be between 1 and 60000");
 	}
 
 }

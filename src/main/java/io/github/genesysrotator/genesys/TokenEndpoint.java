@@ -3,9 +3,11 @@ package io.github.genesysrotator.genesys;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
 import io.github.genesysrotator.rotation.ClientSecret;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,8 +16,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The client-credentials grant on the login host: Basic auth (UTF-8) and a form body, as
- * the official SDKs send it. Genesys answers a bad secret with 400
- * {@code invalid_client}.
+ * the official SDKs send it. Every grant waits for its org's turn ({@link GrantPacer}),
+ * and its answer is read by {@link TokenAnswer}.
  */
 final class TokenEndpoint {
 
@@ -23,22 +25,38 @@ final class TokenEndpoint {
 
 	private final OrgDirectory orgs;
 
-	TokenEndpoint(GenesysHttp http, OrgDirectory orgs) {
+	private final GrantPacer pacer;
+
+	private final JsonMapper json;
+
+	TokenEndpoint(GenesysHttp http, OrgDirectory orgs, GrantPacer pacer, JsonMapper json) {
 		this.http = http;
 		this.orgs = orgs;
+		this.pacer = pacer;
+		this.json = json;
 	}
 
-	/** A client-credentials grant, retried like every Genesys call. */
-	HttpResult request(String org, String operation, String clientId, ClientSecret secret) {
-		return this.http.exchange(org, operation, grant(org, clientId, secret));
+	/**
+	 * A client-credentials grant; transport errors, 5xx and 429 are retried like every
+	 * Genesys call.
+	 */
+	TokenAnswer request(String org, String operation, String clientId, ClientSecret secret) {
+		return paced(org, operation, () -> this.http.exchange(org, operation, grant(org, clientId, secret)));
 	}
 
 	/**
 	 * One client-credentials grant, not retried: for callers that retry on their own
 	 * clock.
 	 */
-	HttpResult requestOnce(String org, String operation, String clientId, ClientSecret secret) {
-		return this.http.exchange(org, operation, grant(org, clientId, secret), 1);
+	TokenAnswer requestOnce(String org, String operation, String clientId, ClientSecret secret) {
+		return paced(org, operation, () -> this.http.exchange(org, operation, grant(org, clientId, secret), 1));
+	}
+
+	private TokenAnswer paced(String org, String operation, Supplier<HttpResult> exchange) {
+		this.pacer.awaitTurn(org);
+		TokenAnswer answer = TokenAnswer.read(this.json, exchange.get(), operation);
+		this.pacer.answered(org, answer.kind() == TokenAnswer.Kind.RATE_LIMITED);
+		return answer;
 	}
 
 	private Function<WebClient, WebClient.RequestHeadersSpec<?>> grant(String org, String clientId,

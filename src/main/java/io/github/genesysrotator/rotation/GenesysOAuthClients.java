@@ -24,7 +24,10 @@ public interface GenesysOAuthClients {
 	/**
 	 * Try a client-credentials grant with the given secret.
 	 * @return whether Genesys issued a token
-	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 * @throws DependencyUnavailableException when Genesys cannot be reached, or its token
+	 * endpoint rate limits grants (transient: try again later)
+	 * @throws DependencyRejectedException when Genesys refuses the grant for another
+	 * reason than the secret
 	 */
 	TokenCheck checkToken(String org, String clientId, ClientSecret secret);
 

@@ -9,7 +9,8 @@ import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
 
 /**
  * Proves a secret works by obtaining a token with it. A new secret may take a moment to
- * propagate, so rejections and outages are retried until the verification timeout.
+ * propagate, so rejections, outages and the token endpoint's rate limit (whose back-off
+ * the adapter keeps) are retried until the verification timeout.
  */
 final class SecretVerifier {
 
@@ -53,7 +54,7 @@ final class SecretVerifier {
 		}
 	}
 
-	/** One attempt; an unreachable Genesys counts as "not yet". */
+	/** One attempt; an unreachable or rate-limiting Genesys counts as "not yet". */
 	boolean acceptedNow(String org, String clientId, ClientSecret secret) {
 		try {
 			return this.genesys.checkToken(org, clientId, secret) == TokenCheck.ACCEPTED;

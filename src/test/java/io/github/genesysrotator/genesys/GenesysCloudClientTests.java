@@ -3,7 +3,10 @@ package io.github.genesysrotator.genesys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.genesysrotator.rotation.AdminCredentials;
 import io.github.genesysrotator.rotation.AdminCredentials.ClientCredentials;
@@ -16,6 +19,7 @@ import io.github.genesysrotator.rotation.InvalidConfigurationException;
 import io.github.genesysrotator.rotation.OAuthClientView;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.genesys.ClientState;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
@@ -134,6 +138,38 @@ class GenesysCloudClientTests {
 			.isInstanceOf(DependencyUnavailableException.class)
 			.hasMessageContaining("rate limited");
 		assertThat(getClientCalls()).isEqualTo(1);
+	}
+
+	@Test
+	void aRateLimitedVerificationGrantIsTransientNotARejection() {
+		MutableClock genesysTime = restartWithTokenGrantsPerWindow(1);
+		ClientSecret secret = ClientSecret.of(this.target.secret());
+		assertThat(this.client.checkToken("acme", this.target.id(), secret)).isEqualTo(TokenCheck.ACCEPTED);
+
+		assertThatThrownBy(() -> this.client.checkToken("acme", this.target.id(), secret))
+			.isInstanceOf(DependencyUnavailableException.class)
+			.hasMessageContaining("rate limit");
+		genesysTime.advance(Duration.ofMinutes(1));
+		assertThat(this.client.checkToken("acme", this.target.id(), secret)).isEqualTo(TokenCheck.ACCEPTED);
+	}
+
+	@Test
+	void aRateLimitedAdminTokenGrantIsRetriedUntilTheLimitLifts() {
+		MutableClock genesysTime = restartWithTokenGrantsPerWindow(1);
+		this.client.checkToken("acme", this.target.id(), ClientSecret.of(this.target.secret()));
+		CompletableFuture<OAuthClientView> read = CompletableFuture
+			.supplyAsync(() -> this.client.getClient("acme", this.target.id()));
+
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (rateLimitedGrants(this.admin.id()) < 2) {
+			assertThat(System.nanoTime()).as("the admin grant is retried while limited").isLessThan(deadline);
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
+		assertThat(read).isNotDone();
+		genesysTime.advance(Duration.ofMinutes(1));
+
+		assertThat(read.join().id()).isEqualTo(this.target.id());
+		assertThat(adminTokenRequests()).isEqualTo(1);
 	}
 
 	@Test
@@ -308,6 +344,34 @@ class GenesysCloudClientTests {
 			.count();
 	}
 
+	private long rateLimitedGrants(String clientId) {
+		return this.simulator.observations()
+			.tokenRequests()
+			.stream()
+			.filter((request) -> clientId.equals(request.clientId()) && request.rateLimited())
+			.count();
+	}
+
+	/**
+	 * A new simulator whose token endpoint allows this many grants per org per minute of
+	 * a clock that stands still until the test moves it (returned); the API stays
+	 * unlimited.
+	 */
+	private MutableClock restartWithTokenGrantsPerWindow(int grants) {
+		this.simulator.close();
+		MutableClock genesysTime = MutableClock.startingNow();
+		this.simulator = GenesysSimulator.start(GenesysSimulatorOptions.builder()
+			.rateLimitPerMinute(1000)
+			.tokenGrantsPerWindow(grants)
+			.clock(genesysTime)
+			.build());
+		this.org = this.simulator.createOrg("acme");
+		this.admin = this.org.createClientWithPermissions("rotator", OAuthPermission.VIEW, OAuthPermission.EDIT);
+		this.target = this.org.createClient("consumer", GrantType.CLIENT_CREDENTIALS);
+		this.client = client(Duration.ofSeconds(180));
+		return genesysTime;
+	}
+
 	private long getClientCalls() {
 		return calls(Operation.GET_CLIENT);
 	}
@@ -346,7 +410,7 @@ class GenesysCloudClientTests {
 	private GenesysOAuthClients client(Duration retryAfterCap, SeededClient admin) {
 		GenesysProperties properties = new GenesysProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
 				Duration.ofMillis(10), Duration.ofMillis(50), retryAfterCap, Duration.ofSeconds(60),
-				DataSize.ofKilobytes(256));
+				DataSize.ofKilobytes(256), 60_000);
 		AdminCredentials credentials = (name) -> {
 			this.adminReads.incrementAndGet();
 			return new ClientCredentials(admin.id(), ClientSecret.of(admin.secret()));

@@ -155,6 +155,9 @@ class ConfigurationFuzzTests {
 		for (String attempts : List.of("0", "-1", "21", "many")) {
 			cases.add(of("rotator.genesys.max-attempts", attempts));
 		}
+		for (String grants : List.of("0", "-1", "60001", "fast")) {
+			cases.add(of("rotator.genesys.token-grants-per-minute", grants));
+		}
 		for (String cron : List.of("every 5 minutes", "*/5 * * * *", "0 */5 * * * * *", "0 0 24 * * *")) {
 			cases.add(of("rotator.schedule.poll", cron));
 		}

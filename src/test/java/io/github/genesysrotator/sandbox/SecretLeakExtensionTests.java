@@ -2,9 +2,12 @@ package io.github.genesysrotator.sandbox;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
 import io.github.genesysrotator.sandbox.genesys.GrantType;
+import io.github.genesysrotator.sandbox.genesys.OrgHandle;
 import io.github.genesysrotator.sandbox.genesys.SeededClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -61,6 +64,25 @@ class SecretLeakExtensionTests {
 			assertThat(catchLeak(body)).contains("body contains a secret").doesNotContain(client.secret());
 			assertThat(catchLeak("token=" + "s.vault-token")).isNull();
 			assertThat(catchLeak("x s.vault-token", "s.vault-token")).contains("contains a secret");
+		}
+	}
+
+	@Test
+	void findsSecretsOfTheTwentyToTwentyTwoCharactersGenesysIssuesNow() {
+		try (GenesysSimulator simulator = GenesysSimulator.start()) {
+			OrgHandle org = simulator.createOrg("acme");
+			List<String> secrets = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				secrets.add(org.createClient("consumer-" + i, GrantType.CLIENT_CREDENTIALS).secret());
+			}
+			assertThat(secrets).allSatisfy((secret) -> assertThat(secret).hasSizeBetween(20, 22));
+			String shortest = secrets.stream().filter((secret) -> secret.length() == 20).findFirst().orElseThrow();
+
+			assertThat(catchLeak("rotated, new secret " + shortest + " staged")).contains("body contains a secret")
+				.doesNotContain(shortest);
+			assertThat(catchLeak("{\"blob\":\"QUJD" + shortest + "REVG\"}")).contains("body contains a secret");
+			assertThat(catchLeak("almost " + shortest.substring(1))).as("19 of its characters are not the secret")
+				.isNull();
 		}
 	}
 

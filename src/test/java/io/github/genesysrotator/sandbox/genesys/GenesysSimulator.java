@@ -75,9 +75,11 @@ import reactor.netty.resources.LoopResources;
  * <td>fixed window per access token; timeScale 60 makes the window one second</td>
  * </tr>
  * <tr>
- * <td>tokenEndpointRateLimited</td>
- * <td>false</td>
- * <td>rate-limit /oauth/token per client id (unconfirmed for the real service)</td>
+ * <td>tokenGrantsPerWindow</td>
+ * <td>0 (off)</td>
+ * <td>grants per organization per rate-limit window on /oauth/token; over it 400
+ * invalid_request "rate limit exceeded; ..." without Retry-After (the status, error and
+ * the description's start are documented; the rest of the text is not)</td>
  * </tr>
  * </table>
  *
@@ -137,7 +139,7 @@ public final class GenesysSimulator implements AutoCloseable {
 		this.options = options;
 		this.state = new SimulatorState(options, this.observations);
 		this.apiRateLimiter = new RateLimiter(options.rateLimitPerMinute(), options.rateLimitWindow());
-		this.tokenRateLimiter = new RateLimiter(options.rateLimitPerMinute(), options.rateLimitWindow());
+		this.tokenRateLimiter = new RateLimiter(options.tokenGrantsPerWindow(), options.rateLimitWindow());
 		this.tokenEndpoint = new TokenEndpoint(this.state, this.observations, options, this.tokenRateLimiter);
 		this.clientsApi = new OAuthClientsApi(this.state, this.apiRateLimiter, options.secretAbsence());
 		this.adminApi = new AdminApi(this);

@@ -29,7 +29,7 @@ public final class GenesysSimulatorOptions {
 
 	private final double timeScale;
 
-	private final boolean tokenEndpointRateLimited;
+	private final int tokenGrantsPerWindow;
 
 	private GenesysSimulatorOptions(Builder builder) {
 		this.port = builder.port;
@@ -41,7 +41,7 @@ public final class GenesysSimulatorOptions {
 		this.secretAbsence = builder.secretAbsence;
 		this.rateLimitPerMinute = builder.rateLimitPerMinute;
 		this.timeScale = builder.timeScale;
-		this.tokenEndpointRateLimited = builder.tokenEndpointRateLimited;
+		this.tokenGrantsPerWindow = builder.tokenGrantsPerWindow;
 	}
 
 	public static GenesysSimulatorOptions defaults() {
@@ -109,11 +109,13 @@ public final class GenesysSimulatorOptions {
 	}
 
 	/**
-	 * Whether {@code /oauth/token} is rate limited per client id with the same limit
-	 * (default false: unconfirmed for the real service).
+	 * Client-credentials grants {@code /oauth/token} allows per organization per
+	 * {@link #rateLimitWindow()}, apart from the API's per-token limit; 0 (default) for
+	 * no limit. Over it, the login host answers 400 {@code invalid_request} "rate limit
+	 * exceeded; ..." without {@code Retry-After}.
 	 */
-	public boolean tokenEndpointRateLimited() {
-		return this.tokenEndpointRateLimited;
+	public int tokenGrantsPerWindow() {
+		return this.tokenGrantsPerWindow;
 	}
 
 	/** Builder for {@link GenesysSimulatorOptions}. */
@@ -137,7 +139,7 @@ public final class GenesysSimulatorOptions {
 
 		private double timeScale = 1.0;
 
-		private boolean tokenEndpointRateLimited;
+		private int tokenGrantsPerWindow;
 
 		private Builder() {
 		}
@@ -196,8 +198,11 @@ public final class GenesysSimulatorOptions {
 			return this;
 		}
 
-		public Builder tokenEndpointRateLimited(boolean limited) {
-			this.tokenEndpointRateLimited = limited;
+		public Builder tokenGrantsPerWindow(int grants) {
+			if (grants < 0) {
+				throw new IllegalArgumentException("tokenGrantsPerWindow must not be negative");
+			}
+			this.tokenGrantsPerWindow = grants;
 			return this;
 		}
 

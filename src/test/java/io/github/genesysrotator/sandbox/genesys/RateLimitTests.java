@@ -19,12 +19,15 @@ class RateLimitTests {
 
 	private SimHttpClient http;
 
+	private OrgHandle org;
+
 	private SeededClient reader;
 
 	private void start(GenesysSimulatorOptions.Builder options) {
 		this.simulator = GenesysSimulator.start(options.clock(this.clock).build());
 		this.http = new SimHttpClient(this.simulator.baseUrl());
-		this.reader = this.simulator.createOrg("acme").createClientWithPermissions("reader", OAuthPermission.VIEW);
+		this.org = this.simulator.createOrg("acme");
+		this.reader = this.org.createClientWithPermissions("reader", OAuthPermission.VIEW);
 	}
 
 	@AfterEach
@@ -99,14 +102,40 @@ class RateLimitTests {
 	}
 
 	@Test
-	void tokenEndpointIsRateLimitedPerClientWhenSwitchedOn() {
-		start(GenesysSimulatorOptions.builder().rateLimitPerMinute(1).tokenEndpointRateLimited(true));
-
+	void grantsOverTheOrgsTokenLimitAre400InvalidRequestRateLimitExceededWithoutRetryAfter() {
+		start(GenesysSimulatorOptions.builder().tokenGrantsPerWindow(2));
+		SeededClient other = this.simulator.createOrg("acme-2").createClient("other", GrantType.CLIENT_CREDENTIALS);
+		SeededClient sameOrg = this.org.createClient("same-org", GrantType.CLIENT_CREDENTIALS);
 		assertThat(this.http.token(this.reader).statusCode()).isEqualTo(200);
-		HttpResponse<String> limited = this.http.token(this.reader);
+		assertThat(this.http.token(sameOrg.id(), "wrong secret").statusCode()).as("a refused grant counts too")
+			.isEqualTo(400);
 
-		assertThat(limited.statusCode()).isEqualTo(429);
-		assertThat(limited.headers().firstValue("Retry-After")).hasValue("60");
+		HttpResponse<String> limited = this.http.token(sameOrg);
+
+		assertThat(limited.statusCode()).isEqualTo(400);
+		JsonFixtures.assertMatches(limited.body(), "token-error-rate-limited.json");
+		assertThat(SimHttpClient.json(limited).get("error_description").stringValue())
+			.startsWith("rate limit exceeded;");
+		assertThat(limited.headers().map()).doesNotContainKey("retry-after").doesNotContainKey("inin-ratelimit-count");
+		assertThat(this.http.token(other).statusCode()).as("another org has a budget of its own").isEqualTo(200);
+		assertThat(this.simulator.observations().tokenRequests()).filteredOn(TokenRequestRecord::rateLimited)
+			.extracting(TokenRequestRecord::clientId)
+			.containsExactly(sameOrg.id());
+	}
+
+	@Test
+	void theTokenLimitLiftsWhenItsWindowEndsAndLeavesTheApiLimitAlone() {
+		start(GenesysSimulatorOptions.builder().tokenGrantsPerWindow(1).rateLimitPerMinute(1).timeScale(60));
+		String token = this.http.accessToken(this.reader);
+		assertThat(this.http.token(this.reader).statusCode()).isEqualTo(400);
+		this.http.get(CLIENTS, token);
+
+		HttpResponse<String> apiLimited = this.http.get(CLIENTS, token);
+
+		assertThat(apiLimited.statusCode()).as("the API keeps its 429").isEqualTo(429);
+		assertThat(apiLimited.headers().firstValue("Retry-After")).hasValue("1");
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.http.token(this.reader).statusCode()).isEqualTo(200);
 	}
 
 }

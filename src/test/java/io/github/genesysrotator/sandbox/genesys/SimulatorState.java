@@ -24,6 +24,16 @@ final class SimulatorState {
 
 	private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
+	/**
+	 * Genesys has issued client secrets of 20 to 22 characters since April 2026 (16
+	 * before); their alphabet is unconfirmed, so base64url characters stand in for it.
+	 */
+	private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+	private static final int SECRET_MIN_LENGTH = 20;
+
+	private static final int SECRET_MAX_LENGTH = 22;
+
 	private final GenesysSimulatorOptions options;
 
 	private final Clock clock;
@@ -192,10 +202,14 @@ final class SimulatorState {
 	}
 
 	private String issueSecret() {
-		String secret = URL_SAFE.encodeToString(randomBytes(32));
-		this.observations.recordIssuedSecret(secret);
-		IssuedSecrets.record(secret);
-		return secret;
+		int length = SECRET_MIN_LENGTH + this.random.nextInt(SECRET_MAX_LENGTH - SECRET_MIN_LENGTH + 1);
+		StringBuilder secret = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			secret.append(SECRET_ALPHABET.charAt(this.random.nextInt(SECRET_ALPHABET.length())));
+		}
+		this.observations.recordIssuedSecret(secret.toString());
+		IssuedSecrets.record(secret.toString());
+		return secret.toString();
 	}
 
 	private byte[] randomBytes(int count) {

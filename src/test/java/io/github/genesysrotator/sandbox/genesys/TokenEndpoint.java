@@ -12,13 +12,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /oauth/token} for the client-credentials grant. Errors are HTTP 400 with
- * {@code {error, description, error_description}}, as observed on the real login hosts.
+ * {@code {error, description, error_description}}, as observed on the real login hosts,
+ * including the endpoint's own rate limit on grants (when switched on): 400
+ * {@code invalid_request} whose description starts {@code rate limit exceeded;}, with no
+ * {@code Retry-After}, as the Genesys Terraform provider expects it.
  */
 final class TokenEndpoint {
 
 	private static final String FORM = "application/x-www-form-urlencoded";
 
 	private static final String AUTHENTICATION_FAILED = "authentication failed";
+
+	/** Documented up to the semicolon; the rest of the real text is unconfirmed. */
+	static final String RATE_LIMIT_EXCEEDED = "rate limit exceeded; too many token requests, retry later";
 
 	private final SimulatorState state;
 
@@ -60,14 +66,19 @@ final class TokenEndpoint {
 		if (credentials.isEmpty()) {
 			return reject(null, "invalid_client", AUTHENTICATION_FAILED);
 		}
-		if (this.options.tokenEndpointRateLimited()) {
-			RateLimiter.Decision decision = this.rateLimiter.acquire(clientId, this.state.now());
-			if (!decision.allowed()) {
-				record(clientId, false, "too_many_requests");
-				return ApiErrors.tooManyRequests(request, decision.resetSeconds()).headers(decision.headers());
-			}
+		if (this.options.tokenGrantsPerWindow() > 0
+				&& !this.rateLimiter.acquire(grantBudget(clientId), this.state.now()).allowed()) {
+			return reject(clientId, "invalid_request", RATE_LIMIT_EXCEEDED, true);
 		}
 		return authenticate(credentials.get());
+	}
+
+	/**
+	 * Grants count per organization, whatever their outcome; a client id no organization
+	 * knows has a budget of its own.
+	 */
+	private String grantBudget(String clientId) {
+		return this.state.findClient(clientId).map(OAuthClientEntity::orgId).orElse("unknown client " + clientId);
 	}
 
 	private SimResponse authenticate(Credentials credentials) {
@@ -84,7 +95,8 @@ final class TokenEndpoint {
 						"client is not authorized to use the client_credential grant type");
 			}
 			AccessToken token = this.state.issueToken(client.get());
-			record(credentials.clientId(), true, null);
+			this.observations.recordTokenRequest(
+					new TokenRequestRecord(credentials.clientId(), true, null, false, this.state.now()));
 			ObjectNode body = SimJson.object();
 			body.put("access_token", token.value());
 			body.put("token_type", "bearer");
@@ -94,16 +106,17 @@ final class TokenEndpoint {
 	}
 
 	private SimResponse reject(String clientId, String error, String description) {
-		record(clientId, false, error);
+		return reject(clientId, error, description, false);
+	}
+
+	private SimResponse reject(String clientId, String error, String description, boolean rateLimited) {
+		this.observations
+			.recordTokenRequest(new TokenRequestRecord(clientId, false, error, rateLimited, this.state.now()));
 		ObjectNode body = SimJson.object();
 		body.put("error", error);
 		body.put("description", description);
 		body.put("error_description", description);
 		return SimResponse.json(400, body);
-	}
-
-	private void record(String clientId, boolean accepted, String error) {
-		this.observations.recordTokenRequest(new TokenRequestRecord(clientId, accepted, error, this.state.now()));
 	}
 
 	/**

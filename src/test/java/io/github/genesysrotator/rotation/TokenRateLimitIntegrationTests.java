@@ -1,0 +1,145 @@
+package io.github.genesysrotator.rotation;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.genesysrotator.sandbox.MutableClock;
+import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
+import io.github.genesysrotator.sandbox.genesys.TokenRequestRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The login host's own rate limit on token grants (400 {@code invalid_request} "rate
+ * limit exceeded; ...") hits a rotation between its regeneration and its verification,
+ * because other applications of the org used up the org's grants: the rotation waits it
+ * out and succeeds once the limit lifts, and no consumer is left without a working secret
+ * meanwhile.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class TokenRateLimitIntegrationTests {
+
+	/** Grants per org per window; the window lasts one minute of Genesys time. */
+	static final int GRANTS_PER_WINDOW = 5;
+
+	/** Genesys time stands still until a test moves it: the limit lifts only then. */
+	static final MutableClock genesysTime = MutableClock.startingNow();
+
+	static final Sandbox sandbox = Sandbox.start(0, 0,
+			GenesysSimulatorOptions.builder().tokenGrantsPerWindow(GRANTS_PER_WINDOW).clock(genesysTime));
+
+	@Autowired
+	RotationService rotations;
+
+	@Autowired
+	GenesysOAuthClients genesys;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		sandbox.register(registry);
+		registry.add("rotator.rotation.verify-interval", () -> "50ms");
+		registry.add("rotator.rotation.verify-timeout", () -> "20s");
+		registry.add("rotator.genesys.initial-backoff", () -> "50ms");
+		registry.add("rotator.genesys.max-backoff", () -> "500ms");
+		registry.add("rotator.schedule.poll", () -> "-");
+		registry.add("spring.main.web-application-type", () -> "none");
+	}
+
+	@AfterAll
+	static void stop() {
+		sandbox.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		sandbox.reset();
+		// The admin token is cached before the org's grants run out: the limit meets the
+		// rotation at its verification, after the regeneration.
+		this.genesys.checkAdminAccess(Sandbox.ORG);
+	}
+
+	@Test
+	void dualRotationWaitsOutTheLimitWhileConsumersKeepTheActiveSecret() {
+		SandboxConsumer consumer = new SandboxConsumer(sandbox);
+		SandboxConsumer.Published before = consumer.read(Sandbox.DUAL_PATH);
+		useUpTheOrgsGrants(consumer);
+		CompletableFuture<RotationResult> rotation = CompletableFuture
+			.supplyAsync(() -> this.rotations.rotate(RotationRequest.of(Sandbox.DUAL, Trigger.API, "test")));
+
+		awaitRateLimitedGrant(Sandbox.DUAL_B_ID);
+		assertThat(rotation).as("still verifying while grants are limited").isNotDone();
+		assertThat(consumer.read(Sandbox.DUAL_PATH)).as("nothing published yet").isEqualTo(before);
+		assertThat(sandbox.genesys().currentSecret(before.clientId())).as("the published secret still works")
+			.hasValue(before.secret());
+		genesysTime.advance(Duration.ofMinutes(1));
+		RotationResult result = rotation.join();
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
+		assertThat(consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
+		assertThat(consumer.tokenWorks(before.clientId(), before.secret())).as("the demoted client still works")
+			.isTrue();
+	}
+
+	@Test
+	void singleRotationWaitsOutTheLimitWithTheNewSecretPublished() {
+		SandboxConsumer consumer = new SandboxConsumer(sandbox);
+		useUpTheOrgsGrants(consumer);
+		CompletableFuture<RotationResult> rotation = CompletableFuture
+			.supplyAsync(() -> this.rotations.rotate(RotationRequest.of(Sandbox.SINGLE, Trigger.API, "test")));
+
+		awaitRateLimitedGrant(Sandbox.SINGLE_ID);
+		assertThat(rotation).as("still verifying while grants are limited").isNotDone();
+		assertThat(sandbox.genesys().currentSecret(Sandbox.SINGLE_ID))
+			.as("what consumers read is the secret Genesys accepts")
+			.hasValue(consumer.read(Sandbox.SINGLE_PATH).secret());
+		genesysTime.advance(Duration.ofMinutes(1));
+		RotationResult result = rotation.join();
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		assertThat(consumer.authenticates(Sandbox.SINGLE_PATH)).isTrue();
+	}
+
+	/** Other applications of the org make grants until the login host limits them. */
+	private static void useUpTheOrgsGrants(SandboxConsumer consumer) {
+		for (int i = 0; i <= GRANTS_PER_WINDOW && rateLimitedGrants(null) == 0; i++) {
+			consumer.tokenStatus(Sandbox.ADMIN_ID, "not-the-admin-secret");
+		}
+		assertThat(rateLimitedGrants(null)).as("the org's grants are used up").isPositive();
+	}
+
+	/** Bounded wait until a grant for this client was refused by the rate limit. */
+	private static void awaitRateLimitedGrant(String clientId) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (rateLimitedGrants(clientId) == 0) {
+			assertThat(System.nanoTime()).as("a rate-limited token grant for %s", clientId).isLessThan(deadline);
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
+	}
+
+	/**
+	 * Rate-limited grants for a client, or for any client when {@code clientId} is null.
+	 */
+	private static long rateLimitedGrants(String clientId) {
+		return sandbox.genesys()
+			.observations()
+			.tokenRequests()
+			.stream()
+			.filter(TokenRequestRecord::rateLimited)
+			.filter((request) -> clientId == null || clientId.equals(request.clientId()))
+			.count();
+	}
+
+}
