@@ -2,20 +2,24 @@ package io.github.genesysrotator.genesys;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
 import io.github.genesysrotator.rotation.ClientSecret;
 import io.github.genesysrotator.rotation.Dependency;
 import io.github.genesysrotator.rotation.DependencyRejectedException;
+import io.github.genesysrotator.rotation.Fence;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.OAuthClientView;
 import io.github.genesysrotator.rotation.OrgEndpoints;
+import io.github.genesysrotator.rotation.RequestPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@link GenesysOAuthClients} over the Genesys Cloud Platform API v2. The endpoints it
@@ -58,9 +62,9 @@ class GenesysCloudClient implements GenesysOAuthClients {
 	}
 
 	@Override
-	public ClientSecret regenerateSecret(String org, String clientId) {
+	public ClientSecret regenerateSecret(String org, String clientId, Fence fence) {
 		HttpResult result = api(org, "regenerate_secret", HttpMethod.POST,
-				"/api/v2/oauth/clients/" + clientId + "/secret");
+				"/api/v2/oauth/clients/" + clientId + "/secret", fence);
 		if (!result.ok()) {
 			throw GenesysErrors.rejected(this.json, result, "regenerating the secret of client " + clientId);
 		}
@@ -100,24 +104,43 @@ class GenesysCloudClient implements GenesysOAuthClients {
 		return this.orgs.endpoints(org);
 	}
 
-	/** An API call with the org's admin token, re-authenticating once after a 401. */
+	@Override
+	public RequestPolicy requestPolicy() {
+		return this.http.policy();
+	}
+
+	/** A read with the org's admin token, re-authenticating once after a 401. */
 	private HttpResult api(String org, String operation, HttpMethod method, String path) {
+		return api(org, operation, path,
+				(token) -> this.http.exchange(org, operation, request(org, method, path, token)));
+	}
+
+	/**
+	 * A request with a side effect, sent once per token: the fence runs right before each
+	 * send, after the admin token is at hand.
+	 */
+	private HttpResult api(String org, String operation, HttpMethod method, String path, Fence fence) {
+		return api(org, operation, path,
+				(token) -> this.http.once(org, operation, request(org, method, path, token), fence));
+	}
+
+	private HttpResult api(String org, String operation, String path, Function<String, HttpResult> send) {
 		String token = this.adminTokens.forOrg(org);
-		HttpResult result = call(org, operation, method, path, token);
+		HttpResult result = send.apply(token);
 		if (result.status() == 401) {
 			this.adminTokens.invalidate(org, token);
-			result = call(org, operation, method, path, this.adminTokens.forOrg(org));
+			result = send.apply(this.adminTokens.forOrg(org));
 		}
 		return result;
 	}
 
-	private HttpResult call(String org, String operation, HttpMethod method, String path, String token) {
+	private Function<WebClient, WebClient.RequestHeadersSpec<?>> request(String org, HttpMethod method, String path,
+			String token) {
 		String uri = this.orgs.endpoints(org).apiBaseUrl() + path;
-		return this.http.exchange(org, operation,
-				(client) -> client.method(method)
-					.uri(uri)
-					.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-					.accept(MediaType.APPLICATION_JSON));
+		return (client) -> client.method(method)
+			.uri(uri)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.accept(MediaType.APPLICATION_JSON);
 	}
 
 }

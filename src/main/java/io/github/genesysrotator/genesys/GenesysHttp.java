@@ -2,6 +2,7 @@ package io.github.genesysrotator.genesys;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import io.github.genesysrotator.rotation.Dependency;
 import io.github.genesysrotator.rotation.DependencyRejectedException;
 import io.github.genesysrotator.rotation.DependencyUnavailableException;
+import io.github.genesysrotator.rotation.Fence;
+import io.github.genesysrotator.rotation.RequestPolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -47,6 +50,13 @@ final class GenesysHttp {
 		this.registry = registry;
 	}
 
+	/** How requests time out and are retried, for callers that retry themselves. */
+	RequestPolicy policy() {
+		GenesysProperties p = this.properties;
+		return new RequestPolicy(p.connectTimeout(), p.responseTimeout(), p.maxAttempts(), p.initialBackoff(),
+				p.maxBackoff(), p.retryAfterCap());
+	}
+
 	/** A response, body read as text. */
 	record HttpResult(int status, HttpHeaders headers, String body) {
 
@@ -68,7 +78,8 @@ final class GenesysHttp {
 
 	/**
 	 * Send a request, retrying transport errors, 5xx and 429 up to {@code attempts} in
-	 * all.
+	 * all. Only for requests without side effects: the rotation retries those itself,
+	 * under its lease ({@link #once}).
 	 */
 	HttpResult exchange(String org, String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request,
 			int attempts) {
@@ -76,31 +87,55 @@ final class GenesysHttp {
 		for (int attempt = 1;; attempt++) {
 			boolean last = attempt >= attempts;
 			HttpResult result = attempt(org, operation, request, last);
-			if (result == null) {
-				pause(jittered(backoff));
-				backoff = next(backoff);
-				continue;
+			DependencyUnavailableException failure = (result != null) ? retryable(operation, result) : null;
+			if (result != null && failure == null) {
+				return result;
 			}
-			if (result.status() == 429) {
-				Duration wait = retryAfter(result.headers());
-				if (last || wait.compareTo(this.properties.retryAfterCap()) > 0) {
-					throw new DependencyUnavailableException(Dependency.GENESYS,
-							"Genesys " + operation + " was rate limited (Retry-After " + wait.toSeconds() + "s)");
+			if (failure != null && last) {
+				throw failure;
+			}
+			Optional<Duration> retryAfter = (failure != null) ? failure.retryAfter() : Optional.empty();
+			if (retryAfter.isPresent()) {
+				if (retryAfter.get().compareTo(this.properties.retryAfterCap()) > 0) {
+					throw failure;
 				}
-				pause(wait);
-				continue;
+				pause(retryAfter.get());
 			}
-			if (result.status() >= 500 && !last) {
+			else {
 				pause(jittered(backoff));
 				backoff = next(backoff);
-				continue;
 			}
-			if (result.status() >= 500) {
-				throw new DependencyUnavailableException(Dependency.GENESYS,
-						"Genesys " + operation + " failed with HTTP " + result.status());
-			}
-			return result;
 		}
+	}
+
+	/**
+	 * Send a request with a side effect once. The fence runs right before it is sent;
+	 * whatever may be retried (a transport error, 5xx, a 429 with its
+	 * {@code Retry-After}) is thrown for the caller's fenced loop to decide.
+	 */
+	HttpResult once(String org, String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request,
+			Fence fence) {
+		fence.beforeSend();
+		HttpResult result = attempt(org, operation, request, true);
+		DependencyUnavailableException failure = retryable(operation, result);
+		if (failure != null) {
+			throw failure;
+		}
+		return result;
+	}
+
+	/** A 429 or 5xx answer as the failure to retry; {@code null} for any other. */
+	private static DependencyUnavailableException retryable(String operation, HttpResult result) {
+		if (result.status() == 429) {
+			Duration wait = retryAfter(result.headers());
+			return new DependencyUnavailableException(Dependency.GENESYS,
+					"Genesys " + operation + " was rate limited (Retry-After " + wait.toSeconds() + "s)", null, wait);
+		}
+		if (result.status() >= 500) {
+			return new DependencyUnavailableException(Dependency.GENESYS,
+					"Genesys " + operation + " failed with HTTP " + result.status());
+		}
+		return null;
 	}
 
 	/** One request; {@code null} when it failed in transport and may be retried. */

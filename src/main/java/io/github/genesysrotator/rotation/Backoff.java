@@ -17,8 +17,11 @@ final class Backoff {
 
 	private final Clock clock;
 
-	Backoff(Clock clock) {
+	private final Sleeper sleeper;
+
+	Backoff(Clock clock, Sleeper sleeper) {
 		this.clock = clock;
+		this.sleeper = sleeper;
 	}
 
 	/**
@@ -44,15 +47,15 @@ final class Backoff {
 				if (!this.clock.instant().plus(pause).isBefore(deadline)) {
 					throw ex;
 				}
-				pause(pause);
+				pause(this.sleeper, pause);
 				pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
 			}
 		}
 	}
 
-	static void pause(Duration pause) {
+	static void pause(Sleeper sleeper, Duration pause) {
 		try {
-			Thread.sleep(pause.toMillis());
+			sleeper.sleep(pause);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.github.genesysrotator.rotation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,10 +101,10 @@ abstract class CredentialRotation {
 			this.journal = stored.value().journal().resumedBy(Trigger.RECOVERY, this.request.actor());
 			this.trace.identify(this.journal.rotationId(), Trigger.RECOVERY);
 			take(stored);
+			long consumerVersion = fenceConsumerPath();
 			this.context.listener()
 				.started(this.spec.name(), this.journal.rotationId(), Trigger.RECOVERY, this.request.actor());
 			this.trace.phase(this.journal.phase());
-			long consumerVersion = consumerPath().map(PublishedCredential::version).orElse(0L);
 			return continueResumed(consumerVersion);
 		}
 		catch (RotationException ex) {
@@ -139,21 +140,48 @@ abstract class CredentialRotation {
 	void take(Stored<StateRecord> stored) {
 		this.tookOver = true;
 		LeasedRecord leased = this.context.lease(this.spec.name(), stored);
-		leased.update((r) -> r.withJournal(this.journal));
+		leased.update((r) -> r.withJournal(this.journal), "taking the lease");
 		this.record = leased;
 	}
 
 	/**
-	 * The one side effect nothing can undo: the lease is confirmed right before it, so a
-	 * holder that lost the lease while paused never kills a secret another instance
-	 * published.
+	 * Taking over a rotation in flight: its previous holder may still be alive (a process
+	 * frozen past its lease), holding the consumer path's version it read. A new version
+	 * written here, with check-and-set, makes every consumer-path write it may still
+	 * attempt fail, whenever it wakes up. The content stays what consumers read.
+	 * @return the consumer path's version after the fence
+	 */
+	long fenceConsumerPath() {
+		return commit(() -> this.context.consumers()
+			.fence(this.spec.vaultPath(), this.spec.name(), this.journal.rotationId()));
+	}
+
+	/**
+	 * The one side effect nothing can undo, sent and retried under the lease: a holder
+	 * that lost the lease while it waited or stalled never kills a secret another
+	 * instance published.
 	 */
 	ClientSecret regenerate(int slot) {
 		String clientId = slot(slot).clientId();
-		this.record.confirm();
-		ClientSecret secret = this.context.genesys().regenerateSecret(this.spec.org(), clientId);
+		ClientSecret secret = this.context.fenced(this.record)
+			.send("regenerating client " + clientId,
+					(fence) -> this.context.genesys().regenerateSecret(this.spec.org(), clientId, fence));
 		this.trace.regenerated(clientId);
 		return secret;
+	}
+
+	/**
+	 * Keeps the lease covering one more verification attempt; a Vault outage is left to
+	 * the stage it runs beside, a lost lease stops the verification.
+	 */
+	void keepLeaseWhileVerifying() {
+		Duration needed = this.context.timings().verifyInterval().plus(this.context.fenced(this.record).sendWindow());
+		try {
+			this.record.confirmFor(needed, "verifying");
+		}
+		catch (DependencyUnavailableException ex) {
+			// The stage or the next write meets the outage and deals with it.
+		}
 	}
 
 	/**
@@ -164,7 +192,7 @@ abstract class CredentialRotation {
 		this.journal = this.journal.withPhase(Phase.STAGED);
 		commit(() -> {
 			this.record.update((r) -> alsoChange.apply(r.withSlot(slot, slot(slot).regenerated(secret, generatedAt)))
-				.withJournal(this.journal));
+				.withJournal(this.journal), "staging the new secret");
 			return null;
 		});
 		this.trace.phase(Phase.STAGED);
@@ -179,7 +207,8 @@ abstract class CredentialRotation {
 		String clientId = slot(slot).clientId();
 		AtomicBoolean stageFailed = new AtomicBoolean();
 		CompletableFuture<Void> verification = ParallelCalls.start(() -> {
-			this.context.verifier().awaitAccepted(this.spec, clientId, secret, stageFailed::get);
+			this.context.verifier()
+				.awaitAccepted(this.spec, clientId, secret, this::keepLeaseWhileVerifying, stageFailed::get);
 			return null;
 		});
 		try {
@@ -194,7 +223,7 @@ abstract class CredentialRotation {
 	}
 
 	void verify(int slot, ClientSecret secret) {
-		this.context.verifier().awaitAccepted(this.spec, slot(slot).clientId(), secret);
+		this.context.verifier().awaitAccepted(this.spec, slot(slot).clientId(), secret, this::keepLeaseWhileVerifying);
 		this.trace.phase(Phase.VERIFIED);
 	}
 
@@ -204,9 +233,8 @@ abstract class CredentialRotation {
 	 */
 	void publish(int slot, ClientSecret secret, long expectedVersion) {
 		String clientId = slot(slot).clientId();
-		Optional<PublishedCredential> already = (this.resumed && expectedVersion > 0)
-				? consumerPath().filter((current) -> this.journal.rotationId().equals(current.rotationId()))
-				: Optional.empty();
+		Optional<PublishedCredential> already = this.resumed
+				? consumerPath().filter((current) -> holds(current, clientId, secret)) : Optional.empty();
 		long version = already.map(PublishedCredential::version)
 			.orElseGet(() -> commit(() -> publishOnce(clientId, secret, expectedVersion)));
 		this.published = true;
@@ -220,10 +248,22 @@ abstract class CredentialRotation {
 			return this.context.consumers().publish(publication, expectedVersion);
 		}
 		catch (PublicationConflictException ex) {
-			return consumerPath().filter((current) -> this.journal.rotationId().equals(current.rotationId()))
-				.map(PublishedCredential::version)
-				.orElseThrow(() -> ex);
+			// Our own earlier write, whose answer was lost, holds our secret. Anything
+			// else
+			// was written by the replica that took this rotation over (then renewing the
+			// lease fails), or by another hand.
+			Optional<Long> ours = consumerPath().filter((current) -> holds(current, clientId, secret))
+				.map(PublishedCredential::version);
+			if (ours.isPresent()) {
+				return ours.get();
+			}
+			this.record.renew("publishing client " + clientId);
+			throw ex;
 		}
+	}
+
+	private static boolean holds(PublishedCredential current, String clientId, ClientSecret secret) {
+		return clientId.equals(current.clientId()) && secret.equals(current.secret());
 	}
 
 	/**
@@ -248,9 +288,11 @@ abstract class CredentialRotation {
 	RotationResult finish(UnaryOperator<StateRecord> change) {
 		this.trace.active(activeClientId(change));
 		commit(() -> {
-			this.record.release((r) -> change.apply(r)
-				.withJournal(this.journal.withPhase(Phase.IDLE))
-				.withHistory(history(Outcome.SUCCESS, null), this.context.timings().historySize()));
+			this.record.release(
+					(r) -> change.apply(r)
+						.withJournal(this.journal.withPhase(Phase.IDLE))
+						.withHistory(history(Outcome.SUCCESS, null), this.context.timings().historySize()),
+					"finishing");
 			return null;
 		});
 		this.trace.phase(Phase.IDLE);
@@ -265,7 +307,9 @@ abstract class CredentialRotation {
 		if (this.record == null) {
 			return this.trace.ended(outcomeBeforeLease(error), error);
 		}
-		if (error instanceof StateConflictException) {
+		if (error instanceof StateConflictException || error instanceof LeaseLostException) {
+			// The record is another replica's now: nothing of this attempt may be
+			// written.
 			return this.trace.ended(Outcome.FAILED, error);
 		}
 		closeJournal(failedJournal(error), Outcome.FAILED, error);
@@ -278,7 +322,8 @@ abstract class CredentialRotation {
 	 * rule makes it skipped, anything else failed.
 	 */
 	static Outcome outcomeBeforeLease(RotationException error) {
-		if (error instanceof StateConflictException || error instanceof RotationService.BusyException) {
+		if (error instanceof StateConflictException || error instanceof LeaseLostException
+				|| error instanceof RotationService.BusyException) {
 			return Outcome.BUSY;
 		}
 		return (error instanceof RotationRefusedException) ? Outcome.SKIPPED : Outcome.FAILED;
@@ -303,7 +348,8 @@ abstract class CredentialRotation {
 		HistoryEntry entry = history(outcome, error);
 		this.journal = closed;
 		try {
-			this.record.release((r) -> r.withJournal(closed).withHistory(entry, this.context.timings().historySize()));
+			this.record.release((r) -> r.withJournal(closed).withHistory(entry, this.context.timings().historySize()),
+					"closing the journal");
 		}
 		catch (RotationException ex) {
 			// The lease expires and recovery finds the record where the rotation left it.

@@ -80,7 +80,7 @@ final class DualRotation extends CredentialRotation {
 		this.journal = new Journal(Phase.REGENERATING, this.journal.rotationId(), this.journal.trigger(),
 				this.journal.actor(), Mode.COMPROMISE, leaked, false, this.journal.startedAt(), null);
 		commit(() -> {
-			this.record.update((r) -> promote.apply(r).withJournal(this.journal));
+			this.record.update((r) -> promote.apply(r).withJournal(this.journal), "promoting");
 			return null;
 		});
 		this.trace.phase(Phase.REGENERATING);

@@ -14,12 +14,19 @@ public interface GenesysOAuthClients {
 	OAuthClientView getClient(String org, String clientId);
 
 	/**
-	 * Replace the client's secret. The old secret stops working at once; the returned
-	 * value is shown by Genesys only in this response.
+	 * Replace the client's secret, in one attempt: a side effect is retried by the
+	 * rotation, under its lease. The old secret stops working at once; the returned value
+	 * is shown by Genesys only in this response.
+	 * @param fence called immediately before each request is sent
 	 * @throws DependencyRejectedException when Genesys refuses
-	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 * @throws DependencyUnavailableException when Genesys cannot be reached, fails with
+	 * 5xx or rate-limits the request (with the {@code Retry-After} it named): whether to
+	 * try again is the caller's choice
 	 */
-	ClientSecret regenerateSecret(String org, String clientId);
+	ClientSecret regenerateSecret(String org, String clientId, Fence fence);
+
+	/** How this adapter's requests time out and should be retried. */
+	RequestPolicy requestPolicy();
 
 	/**
 	 * Try a client-credentials grant with the given secret.

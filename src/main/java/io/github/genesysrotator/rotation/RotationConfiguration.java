@@ -17,4 +17,11 @@ class RotationConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** Waits between attempts sleep the thread; tests replace it to move time instead. */
+	@Bean
+	@ConditionalOnMissingBean
+	Sleeper sleeper() {
+		return Sleeper.THREAD;
+	}
+
 }

@@ -10,28 +10,33 @@ import java.time.Clock;
  * @param consumers the consumer-path adapter
  * @param states the state-record adapter
  * @param clock the clock
+ * @param sleeper how waits between attempts pass
  * @param listener observers of rotations
  * @param timings state-machine timings
  * @param instanceId this replica's lease holder id
  */
 record RotationContext(GenesysOAuthClients genesys, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
-		RotationListener listener, RotatorProperties.Rotation timings, String instanceId) {
+		Sleeper sleeper, RotationListener listener, RotatorProperties.Rotation timings, String instanceId) {
 
 	Preflight preflight() {
 		return new Preflight(this.genesys, this.consumers, this.clock);
 	}
 
 	SecretVerifier verifier() {
-		return new SecretVerifier(this.genesys, this.clock, this.timings.verifyTimeout(),
+		return new SecretVerifier(this.genesys, this.clock, this.sleeper, this.timings.verifyTimeout(),
 				this.timings.verifyInterval());
 	}
 
 	Backoff backoff() {
-		return new Backoff(this.clock);
+		return new Backoff(this.clock, this.sleeper);
 	}
 
 	LeasedRecord lease(String credential, Stored<StateRecord> stored) {
-		return new LeasedRecord(credential, this.states, this.clock, this.timings.leaseTtl(), this.instanceId, stored);
+		return new LeasedRecord(credential, this.states, this.clock, this.timings, this.instanceId, stored);
+	}
+
+	FencedRequests fenced(LeasedRecord record) {
+		return new FencedRequests(record, this.genesys.requestPolicy(), this.timings.fenceMargin(), this.sleeper);
 	}
 
 }

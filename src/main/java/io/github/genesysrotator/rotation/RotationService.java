@@ -39,13 +39,15 @@ public class RotationService {
 	private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	public RotationService(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
-			ConsumerPathStore consumers, StateRecordStore states, Clock clock, List<RotationListener> listeners) {
+			ConsumerPathStore consumers, StateRecordStore states, Clock clock, Sleeper sleeper,
+			List<RotationListener> listeners) {
+		LeaseBudget.check(properties.rotation(), genesys.requestPolicy());
 		this.catalog = catalog;
 		this.properties = properties;
 		String instanceId = StringUtils.hasText(properties.instanceId()) ? properties.instanceId()
 				: UUID.randomUUID().toString();
-		this.context = new RotationContext(genesys, consumers, states, clock, new CompositeRotationListener(listeners),
-				properties.rotation(), instanceId);
+		this.context = new RotationContext(genesys, consumers, states, clock, sleeper,
+				new CompositeRotationListener(listeners), properties.rotation(), instanceId);
 	}
 
 	/** This replica's lease holder id. */

@@ -114,10 +114,12 @@ public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Ma
 	 * @param verifyInterval pause between verification attempts
 	 * @param commitTimeout how long a new secret is held in memory while Vault is down
 	 * @param historySize how many finished rotations a state record keeps
+	 * @param fenceMargin slack on top of a request's worst case that the lease must still
+	 * cover when the request is sent (clock skew between replicas, scheduling delays)
 	 */
 	public record Rotation(@DefaultValue("2m") Duration leaseTtl, @DefaultValue("60s") Duration verifyTimeout,
 			@DefaultValue("500ms") Duration verifyInterval, @DefaultValue("10m") Duration commitTimeout,
-			@DefaultValue("20") int historySize) {
+			@DefaultValue("20") int historySize, @DefaultValue("10s") Duration fenceMargin) {
 
 	}
 

@@ -18,13 +18,16 @@ final class SecretVerifier {
 
 	private final Clock clock;
 
+	private final Sleeper sleeper;
+
 	private final Duration timeout;
 
 	private final Duration interval;
 
-	SecretVerifier(GenesysOAuthClients genesys, Clock clock, Duration timeout, Duration interval) {
+	SecretVerifier(GenesysOAuthClients genesys, Clock clock, Sleeper sleeper, Duration timeout, Duration interval) {
 		this.genesys = genesys;
 		this.clock = clock;
+		this.sleeper = sleeper;
 		this.timeout = timeout;
 		this.interval = interval;
 	}
@@ -33,24 +36,28 @@ final class SecretVerifier {
 	 * Wait until the secret obtains a token.
 	 * @throws VerificationException when it does not within the timeout
 	 */
-	void awaitAccepted(CredentialSpec spec, String clientId, ClientSecret secret) {
-		awaitAccepted(spec, clientId, secret, () -> false);
+	void awaitAccepted(CredentialSpec spec, String clientId, ClientSecret secret, Runnable keepLease) {
+		awaitAccepted(spec, clientId, secret, keepLease, () -> false);
 	}
 
 	/**
-	 * As {@link #awaitAccepted(CredentialSpec, String, ClientSecret)}, giving up quietly
-	 * once the answer is no longer wanted (the stage it ran beside failed).
+	 * As {@link #awaitAccepted(CredentialSpec, String, ClientSecret, Runnable)}, giving
+	 * up quietly once the answer is no longer wanted (the stage it ran beside failed).
+	 * @param keepLease run before every attempt: keeps the rotation's lease alive, and
+	 * throws to stop when it was lost
 	 */
-	void awaitAccepted(CredentialSpec spec, String clientId, ClientSecret secret, BooleanSupplier abandoned) {
+	void awaitAccepted(CredentialSpec spec, String clientId, ClientSecret secret, Runnable keepLease,
+			BooleanSupplier abandoned) {
 		Instant deadline = this.clock.instant().plus(this.timeout);
 		while (!abandoned.getAsBoolean()) {
+			keepLease.run();
 			if (acceptedNow(spec.org(), clientId, secret)) {
 				return;
 			}
 			if (!this.clock.instant().plus(this.interval).isBefore(deadline)) {
 				throw new VerificationException(spec.name(), clientId, this.timeout);
 			}
-			Backoff.pause(this.interval);
+			Backoff.pause(this.sleeper, this.interval);
 		}
 	}
 

@@ -83,6 +83,25 @@ class VaultConsumerPathStore implements ConsumerPathStore {
 	}
 
 	@Override
+	public long fence(String vaultPath, String credential, String rotationId) {
+		Versioned<Map<String, Object>> current;
+		try {
+			current = this.kv.get(vaultPath);
+		}
+		catch (RuntimeException ex) {
+			throw VaultErrors.translate("read of '" + vaultPath + "'", ex);
+		}
+		boolean published = current != null && current.hasData();
+		Map<String, Object> data = published ? current.getRequiredData() : Map.of("rotation_id", rotationId);
+		long expectedVersion = (current != null && current.getVersion() != null) ? current.getVersion().getVersion()
+				: 0;
+		long version = CheckAndSet.put(this.kv, vaultPath, data, expectedVersion,
+				() -> new PublicationConflictException(vaultPath), "fence of '" + vaultPath + "'");
+		markOwnership(vaultPath, credential);
+		return version;
+	}
+
+	@Override
 	public boolean canWrite(String vaultPath) {
 		String apiPath = this.paths.dataPath(vaultPath);
 		VaultResponse response;

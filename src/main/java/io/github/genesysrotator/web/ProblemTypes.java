@@ -47,6 +47,7 @@ public final class ProblemTypes {
 			rotation("not-applicable", HttpStatus.CONFLICT, "Not applicable to this credential"),
 			rotation("preflight-failed", HttpStatus.CONFLICT, "Preflight check failed"),
 			rotation("state-conflict", HttpStatus.CONFLICT, "State record changed concurrently"),
+			rotation("lease-lost", HttpStatus.CONFLICT, "Rotation taken over by another replica"),
 			rotation("publication-conflict", HttpStatus.CONFLICT, "Consumer path changed concurrently"),
 			rotation("already-rotated", HttpStatus.CONFLICT, "Already rotated"),
 			rotation("abandoned", HttpStatus.CONFLICT, "Interrupted rotation closed"),

@@ -13,6 +13,9 @@ import io.github.genesysrotator.rotation.AdminCredentials.ClientCredentials;
 import io.github.genesysrotator.rotation.ClientSecret;
 import io.github.genesysrotator.rotation.DependencyRejectedException;
 import io.github.genesysrotator.rotation.DependencyUnavailableException;
+import io.github.genesysrotator.rotation.Fence;
+import io.github.genesysrotator.rotation.LeaseLostException;
+import io.github.genesysrotator.rotation.RequestPolicy;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
 import io.github.genesysrotator.rotation.InvalidConfigurationException;
@@ -49,6 +52,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The Genesys Cloud adapter against the simulator over HTTP, with the production wiring.
  */
 class GenesysCloudClientTests {
+
+	private static final Fence NO_FENCE = () -> {
+	};
 
 	private GenesysSimulator simulator;
 
@@ -89,7 +95,7 @@ class GenesysCloudClientTests {
 
 	@Test
 	void regeneratedSecretIsTheOneGenesysNowAccepts() {
-		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id());
+		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id(), NO_FENCE);
 		assertThat(secret.reveal()).isEqualTo(this.simulator.currentSecret(this.target.id()).orElseThrow());
 		assertThat(this.client.checkToken("acme", this.target.id(), secret)).isEqualTo(TokenCheck.ACCEPTED);
 		assertThat(this.client.checkToken("acme", this.target.id(), ClientSecret.of(this.target.secret())))
@@ -220,12 +226,55 @@ class GenesysCloudClientTests {
 	}
 
 	@Test
+	void regenerationIsSentOnceAndLeavesItsRetryToTheCaller() {
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).status(503));
+		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).tooManyRequests(130));
+
+		assertThatThrownBy(() -> this.client.regenerateSecret("acme", this.target.id(), NO_FENCE))
+			.isInstanceOfSatisfying(DependencyUnavailableException.class,
+					(ex) -> assertThat(ex.retryAfter()).as("5xx names no wait").isEmpty());
+		assertThatThrownBy(() -> this.client.regenerateSecret("acme", this.target.id(), NO_FENCE))
+			.isInstanceOfSatisfying(DependencyUnavailableException.class,
+					(ex) -> assertThat(ex.retryAfter()).contains(Duration.ofSeconds(130)));
+		assertThat(calls(Operation.REGENERATE_SECRET)).as("one request per call, none retried below").isEqualTo(2);
+		assertThat(regenerations()).isZero();
+	}
+
+	@Test
+	void fenceRunsRightBeforeTheRegenerationAndStopsIt() {
+		this.client.checkAdminAccess("acme");
+		AtomicInteger fenceCalls = new AtomicInteger();
+		Fence refusing = () -> {
+			fenceCalls.incrementAndGet();
+			throw new LeaseLostException("demo", "regenerating");
+		};
+
+		assertThatThrownBy(() -> this.client.regenerateSecret("acme", this.target.id(), refusing))
+			.isInstanceOf(LeaseLostException.class);
+		assertThat(fenceCalls).hasValue(1);
+		assertThat(calls(Operation.REGENERATE_SECRET)).as("nothing sent past the fence").isZero();
+
+		this.client.regenerateSecret("acme", this.target.id(), fenceCalls::incrementAndGet);
+		assertThat(fenceCalls).hasValue(2);
+		assertThat(regenerations()).isEqualTo(1);
+	}
+
+	@Test
+	void requestPolicyIsTheConfiguredOne() {
+		RequestPolicy policy = this.client.requestPolicy();
+		assertThat(policy.worstCase()).isEqualTo(Duration.ofSeconds(4));
+		assertThat(policy.maxAttempts()).isEqualTo(3);
+		assertThat(policy.retryAfterCap()).isEqualTo(Duration.ofSeconds(180));
+	}
+
+	@Test
 	void htmlPageIsARejectionThatQuotesNoneOfThePage() {
 		this.simulator.faults().add(FaultRule.on(Operation.GET_CLIENT).htmlPage());
 		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).htmlPage());
 
 		assertRejectedCleanly(() -> this.client.getClient("acme", this.target.id()), "get_client");
-		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "regenerate_secret");
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id(), NO_FENCE),
+				"regenerate_secret");
 		assertThat(getClientCalls()).as("an answer is not retried").isEqualTo(1);
 		assertThat(regenerations()).isZero();
 	}
@@ -241,7 +290,8 @@ class GenesysCloudClientTests {
 	void truncatedRegenerationIsARejectionAfterTheSecretChanged() {
 		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).truncatedJson());
 
-		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "regenerate_secret");
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id(), NO_FENCE),
+				"regenerate_secret");
 		assertThat(regenerations()).as("regenerated once, not retried").isEqualTo(1);
 		assertThat(currentSecret()).isNotEqualTo(this.target.secret());
 	}
@@ -263,7 +313,8 @@ class GenesysCloudClientTests {
 		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).hugeBody(5 * 1024 * 1024));
 
 		assertRejectedCleanly(() -> this.client.getClient("acme", this.target.id()), "get_client");
-		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "regenerate_secret");
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id(), NO_FENCE),
+				"regenerate_secret");
 		assertThatThrownBy(() -> this.client.getClient("acme", this.target.id()))
 			.hasMessageContaining("rotator.genesys.max-response-size")
 			.hasMessageContaining("256 KB");
@@ -288,7 +339,7 @@ class GenesysCloudClientTests {
 
 		this.client.checkAdminAccess("acme");
 		assertThat(this.client.getClient("acme", this.target.id()).usableForClientCredentials()).isTrue();
-		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id());
+		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id(), NO_FENCE);
 		assertThat(secret.reveal()).isEqualTo(currentSecret());
 		assertThat(this.client.checkToken("acme", this.target.id(), secret)).isEqualTo(TokenCheck.ACCEPTED);
 	}
@@ -314,7 +365,8 @@ class GenesysCloudClientTests {
 	void regenerationWithoutSecretIsARejectionAfterTheSecretChanged() {
 		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).omitField("secret"));
 
-		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id()), "without a secret");
+		assertRejectedCleanly(() -> this.client.regenerateSecret("acme", this.target.id(), NO_FENCE),
+				"without a secret");
 		assertThat(regenerations()).isEqualTo(1);
 		assertThat(currentSecret()).isNotEqualTo(this.target.secret());
 	}
@@ -323,7 +375,7 @@ class GenesysCloudClientTests {
 	void regeneratedSecretLabelledTextPlainIsStillRead() {
 		this.simulator.faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).contentType("text/plain"));
 
-		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id());
+		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id(), NO_FENCE);
 
 		assertThat(secret.reveal()).isEqualTo(currentSecret());
 		assertThat(regenerations()).isEqualTo(1);

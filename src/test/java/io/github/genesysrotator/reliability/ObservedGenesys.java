@@ -9,10 +9,12 @@ import java.util.function.Function;
 import io.github.genesysrotator.rotation.ClientSecret;
 import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.CredentialSpec;
+import io.github.genesysrotator.rotation.Fence;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.OAuthClientView;
 import io.github.genesysrotator.rotation.OrgEndpoints;
 import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RequestPolicy;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
 
 /**
@@ -66,12 +68,12 @@ final class ObservedGenesys implements GenesysOAuthClients {
 	}
 
 	@Override
-	public ClientSecret regenerateSecret(String org, String clientId) {
+	public ClientSecret regenerateSecret(String org, String clientId, Fence fence) {
 		String credential = this.credentialOf.apply(clientId);
 		int now = this.inFlight.computeIfAbsent(credential, (key) -> new AtomicInteger()).incrementAndGet();
 		this.maxInFlight.computeIfAbsent(credential, (key) -> new AtomicInteger()).accumulateAndGet(now, Math::max);
 		try {
-			ClientSecret secret = this.delegate.regenerateSecret(org, clientId);
+			ClientSecret secret = this.delegate.regenerateSecret(org, clientId, fence);
 			if (this.crashAfterRegeneration.compareAndSet(true, false)) {
 				throw new SimulatedCrash(Phase.REGENERATING);
 			}
@@ -95,6 +97,11 @@ final class ObservedGenesys implements GenesysOAuthClients {
 	@Override
 	public int checkAdminAccess(String org) {
 		return this.delegate.checkAdminAccess(org);
+	}
+
+	@Override
+	public RequestPolicy requestPolicy() {
+		return this.delegate.requestPolicy();
 	}
 
 	@Override

@@ -184,7 +184,7 @@ class RaceIntegrationTests {
 			RotationResult late = first.get(1, TimeUnit.MINUTES);
 
 			assertThat(late.outcome()).isEqualTo(Outcome.FAILED);
-			assertThat(late.errorCode()).isEqualTo("state-conflict");
+			assertThat(late.errorCode()).isEqualTo("lease-lost");
 			assertThat(late.regeneratedClientIds()).as("the late holder regenerated nothing").isEmpty();
 		}
 		finally {

@@ -280,8 +280,9 @@ class RotationSchedulerTests {
 	private RotatorProperties properties() {
 		return new RotatorProperties("replica-1", new RotatorProperties.Vault("secret", "genesys-rotator/state"),
 				Map.of(), this.credentials, new RotatorProperties.Schedule(true, "0 */5 * * * *", JITTER, BACKOFF),
-				new RotatorProperties.Api(Duration.ofMinutes(10)), new RotatorProperties.Rotation(Duration.ofMinutes(2),
-						Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofMinutes(10), 20));
+				new RotatorProperties.Api(Duration.ofMinutes(10)),
+				new RotatorProperties.Rotation(Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofMillis(500),
+						Duration.ofMinutes(10), 20, Duration.ofSeconds(10)));
 	}
 
 	private static Credential credential(String window, boolean enabled) {

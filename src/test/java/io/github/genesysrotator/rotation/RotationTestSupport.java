@@ -52,14 +52,17 @@ public final class RotationTestSupport {
 
 		private final Clock clock;
 
+		private final Sleeper sleeper;
+
 		Replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
-				ConsumerPathStore consumers, StateRecordStore states, Clock clock) {
+				ConsumerPathStore consumers, StateRecordStore states, Clock clock, Sleeper sleeper) {
 			this.catalog = catalog;
 			this.properties = properties;
 			this.genesys = genesys;
 			this.consumers = consumers;
 			this.states = states;
 			this.clock = clock;
+			this.sleeper = sleeper;
 		}
 
 		public RotationService start(String instanceId, RotationListener... listeners) {
@@ -70,10 +73,19 @@ public final class RotationTestSupport {
 		 * A replica whose Genesys calls go through a wrapper (to observe or crash them).
 		 */
 		public RotationService start(String instanceId, GenesysOAuthClients genesys, RotationListener... listeners) {
+			return start(instanceId, genesys, this.consumers, this.states, listeners);
+		}
+
+		/**
+		 * A replica whose Genesys, consumer-path and state-record adapters go through
+		 * wrappers (to hold an answer, say).
+		 */
+		public RotationService start(String instanceId, GenesysOAuthClients genesys, ConsumerPathStore consumers,
+				StateRecordStore states, RotationListener... listeners) {
 			RotatorProperties other = new RotatorProperties(instanceId, this.properties.vault(), this.properties.orgs(),
 					this.properties.credentials(), this.properties.schedule(), this.properties.api(),
 					this.properties.rotation());
-			return new RotationService(this.catalog, other, genesys, this.consumers, this.states, this.clock,
+			return new RotationService(this.catalog, other, genesys, consumers, states, this.clock, this.sleeper,
 					List.of(listeners));
 		}
 
@@ -105,6 +117,64 @@ public final class RotationTestSupport {
 		@Override
 		public Instant instant() {
 			return Instant.now().plusMillis(this.offset.get().toEpochMilli());
+		}
+
+	}
+
+	/**
+	 * Waits as production does, or, once a test says so, by moving the
+	 * {@link SteppingClock} instead: a 130 s {@code Retry-After} then passes at once, and
+	 * the lease arithmetic sees it pass. A test can also run something inside the next
+	 * wait (freeze the waiting replica while another takes over).
+	 */
+	public static final class TestSleeper implements Sleeper {
+
+		private final SteppingClock clock;
+
+		private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		private final AtomicReference<Runnable> duringNextWait = new AtomicReference<>();
+
+		private volatile boolean virtual;
+
+		TestSleeper(SteppingClock clock) {
+			this.clock = clock;
+		}
+
+		/** From now on, waits move the clock instead of the thread sleeping. */
+		public void moveClockInstead() {
+			this.virtual = true;
+		}
+
+		/** Run an action inside the next wait, before it ends. */
+		public void duringNextWait(Runnable action) {
+			this.duringNextWait.set(action);
+		}
+
+		/** Every wait asked for since the last reset. */
+		public List<Duration> waits() {
+			return List.copyOf(this.waits);
+		}
+
+		public void reset() {
+			this.virtual = false;
+			this.waits.clear();
+			this.duringNextWait.set(null);
+		}
+
+		@Override
+		public void sleep(Duration duration) throws InterruptedException {
+			this.waits.add(duration);
+			Runnable action = this.duringNextWait.getAndSet(null);
+			if (action != null) {
+				action.run();
+			}
+			if (this.virtual) {
+				this.clock.advance(duration);
+			}
+			else {
+				Sleeper.THREAD.sleep(duration);
+			}
 		}
 
 	}
@@ -174,6 +244,12 @@ public final class RotationTestSupport {
 		}
 
 		@Bean
+		@Primary
+		TestSleeper testSleeper(SteppingClock clock) {
+			return new TestSleeper(clock);
+		}
+
+		@Bean
 		CrashSwitch crashSwitch() {
 			return new CrashSwitch();
 		}
@@ -185,8 +261,8 @@ public final class RotationTestSupport {
 
 		@Bean
 		Replicas replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
-				ConsumerPathStore consumers, StateRecordStore states, SteppingClock clock) {
-			return new Replicas(catalog, properties, genesys, consumers, states, clock);
+				ConsumerPathStore consumers, StateRecordStore states, SteppingClock clock, TestSleeper sleeper) {
+			return new Replicas(catalog, properties, genesys, consumers, states, clock, sleeper);
 		}
 
 	}

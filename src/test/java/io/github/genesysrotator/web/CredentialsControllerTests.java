@@ -211,10 +211,11 @@ class CredentialsControllerTests {
 
 	static Stream<Arguments> failures() {
 		return Stream.of(Arguments.of("preflight-failed", 409), Arguments.of("state-conflict", 409),
-				Arguments.of("publication-conflict", 409), Arguments.of("genesys-rejected", 502),
-				Arguments.of("verification-failed", 502), Arguments.of("vault-rejected", 502),
-				Arguments.of("genesys-unavailable", 503), Arguments.of("vault-unavailable", 503),
-				Arguments.of("invalid-configuration", 500), Arguments.of("something-new", 500));
+				Arguments.of("lease-lost", 409), Arguments.of("publication-conflict", 409),
+				Arguments.of("genesys-rejected", 502), Arguments.of("verification-failed", 502),
+				Arguments.of("vault-rejected", 502), Arguments.of("genesys-unavailable", 503),
+				Arguments.of("vault-unavailable", 503), Arguments.of("invalid-configuration", 500),
+				Arguments.of("something-new", 500));
 	}
 
 	@ParameterizedTest
