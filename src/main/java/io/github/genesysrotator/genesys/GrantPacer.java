@@ -55,6 +55,7 @@ final class GrantPacer {
 		Duration wait;
 		synchronized (pace) {
 			Instant now = this.clock.instant();
+			pace.forgetIfClockWentBack(now);
 			Instant turn = latest(latest(now, pace.nextSlot), pace.holdUntil);
 			pace.nextSlot = turn.plus(this.spacing);
 			wait = Duration.between(now, turn);
@@ -93,6 +94,20 @@ final class GrantPacer {
 		private Instant holdUntil = Instant.MIN;
 
 		private int limitedInARow;
+
+		private Instant lastSeen = Instant.MIN;
+
+		/**
+		 * A clock stepped back (NTP, a test resetting its clock) would otherwise leave
+		 * slots and holds far in the future, and grants waiting for them: start over.
+		 */
+		void forgetIfClockWentBack(Instant now) {
+			if (now.isBefore(this.lastSeen)) {
+				this.nextSlot = Instant.MIN;
+				this.holdUntil = Instant.MIN;
+			}
+			this.lastSeen = now;
+		}
 
 	}
 

@@ -39,6 +39,18 @@ class GrantPacerTests {
 	}
 
 	@Test
+	void aClockSteppedBackForgetsTheScheduleInsteadOfWaitingForIt() {
+		this.clock.advance(Duration.ofMinutes(10));
+		this.pacer.awaitTurn("acme");
+		this.pacer.answered("acme", true);
+		this.clock.advance(Duration.ofMinutes(-10));
+
+		this.pacer.awaitTurn("acme");
+
+		assertThat(this.waits).as("no wait for a slot ten minutes ahead").isEmpty();
+	}
+
+	@Test
 	void aGrantTakenPartWayThroughTheSpacingWaitsOnlyTheRest() {
 		this.pacer.awaitTurn("acme");
 		this.clock.advance(Duration.ofMillis(300));

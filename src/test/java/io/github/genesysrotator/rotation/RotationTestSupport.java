@@ -124,8 +124,9 @@ public final class RotationTestSupport {
 	/**
 	 * Waits as production does, or, once a test says so, by moving the
 	 * {@link SteppingClock} instead: a 130 s {@code Retry-After} then passes at once, and
-	 * the lease arithmetic sees it pass. A test can also run something inside the next
-	 * wait (freeze the waiting replica while another takes over).
+	 * the lease arithmetic sees it pass. A test can also act at the end of each wait, on
+	 * the waiting thread: move the clock further (a replica frozen past its lease) or let
+	 * another replica try the credential meanwhile.
 	 */
 	public static final class TestSleeper implements Sleeper {
 
@@ -133,7 +134,7 @@ public final class RotationTestSupport {
 
 		private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-		private final AtomicReference<Runnable> duringNextWait = new AtomicReference<>();
+		private final AtomicReference<java.util.function.Consumer<Duration>> atEndOfWait = new AtomicReference<>();
 
 		private volatile boolean virtual;
 
@@ -146,9 +147,9 @@ public final class RotationTestSupport {
 			this.virtual = true;
 		}
 
-		/** Run an action inside the next wait, before it ends. */
-		public void duringNextWait(Runnable action) {
-			this.duringNextWait.set(action);
+		/** Run an action at the end of every wait, given the wait's length. */
+		public void atEndOfEachWait(java.util.function.Consumer<Duration> action) {
+			this.atEndOfWait.set(action);
 		}
 
 		/** Every wait asked for since the last reset. */
@@ -159,21 +160,21 @@ public final class RotationTestSupport {
 		public void reset() {
 			this.virtual = false;
 			this.waits.clear();
-			this.duringNextWait.set(null);
+			this.atEndOfWait.set(null);
 		}
 
 		@Override
 		public void sleep(Duration duration) throws InterruptedException {
 			this.waits.add(duration);
-			Runnable action = this.duringNextWait.getAndSet(null);
-			if (action != null) {
-				action.run();
-			}
 			if (this.virtual) {
 				this.clock.advance(duration);
 			}
 			else {
 				Sleeper.THREAD.sleep(duration);
+			}
+			java.util.function.Consumer<Duration> action = this.atEndOfWait.get();
+			if (action != null) {
+				action.accept(duration);
 			}
 		}
 
