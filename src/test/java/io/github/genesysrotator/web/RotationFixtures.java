@@ -49,7 +49,7 @@ final class RotationFixtures {
 	static CredentialStatus status(String name) {
 		return new CredentialStatus(name, Strategy.DUAL, "acme-prod", "genesys/" + name, true, Phase.IDLE, CLIENT_B,
 				CLIENT_A, T0, Duration.ofHours(5), Duration.ofDays(30), history("r-1", T0, Outcome.SUCCESS), T0,
-				T0.plus(Duration.ofDays(30)), null, null);
+				T0.plus(Duration.ofDays(30)), null, null, null);
 	}
 
 }
