@@ -99,18 +99,4 @@ final class CredentialControls {
 		}
 	}
 
-	/** A pause that cannot be set as asked; nothing was written. */
-	static class InvalidPauseException extends RotationException {
-
-		InvalidPauseException(String message) {
-			super(message);
-		}
-
-		@Override
-		public String errorCode() {
-			return "invalid-pause";
-		}
-
-	}
-
 }

@@ -89,8 +89,7 @@ public class RotationService {
 	 * and one-shot run obeys it; a rotation running now is not stopped, the next one is.
 	 * Compromise rotations, rollbacks and recovery still run.
 	 * @throws UnknownCredentialException when no such credential is configured
-	 * @throws CredentialControls.InvalidPauseException when {@code until} is not in the
-	 * future
+	 * @throws InvalidPauseException when {@code until} is not in the future
 	 */
 	public CredentialStatus pause(String credential, String actor, String reason, Instant until) {
 		CredentialSpec spec = this.catalog.get(credential);

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.genesysrotator.rotation.CredentialControls.InvalidPauseException;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
