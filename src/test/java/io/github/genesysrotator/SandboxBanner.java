@@ -24,6 +24,10 @@ final class SandboxBanner {
 				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.DUAL + "/rotations",
 				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.SINGLE + "/rotations",
 				"  curl -s " + auth + " " + api + "/api/v1/credentials/" + Sandbox.DUAL + "/rotations",
+				"  curl -s " + auth
+						+ " -H 'Content-Type: application/json' -d '{\"reason\":\"change freeze\"}' -X POST " + api
+						+ "/api/v1/credentials/" + Sandbox.DUAL + "/pause",
+				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.DUAL + "/resume",
 				"  curl -s -H 'X-Vault-Token: " + sandbox.vaultToken() + "' " + vault + "/v1/secret/data/"
 						+ Sandbox.DUAL_PATH,
 				"  curl -s -u <client_id>:<client_secret> -d grant_type=client_credentials "

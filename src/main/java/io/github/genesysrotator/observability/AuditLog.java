@@ -1,5 +1,6 @@
 package io.github.genesysrotator.observability;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import io.github.genesysrotator.rotation.CredentialCatalog;
@@ -7,6 +8,7 @@ import io.github.genesysrotator.rotation.CredentialSpec;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationListener;
 import io.github.genesysrotator.rotation.RotationResult;
+import io.github.genesysrotator.rotation.StateRecord.Pause;
 import io.github.genesysrotator.rotation.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * One audit event per rotation transition, on the logger
  * {@code genesys-secret-rotator.audit}: {@code rotation.started}, {@code .succeeded},
- * {@code .failed}, {@code .abandoned} and {@code .rolledback}. The fields are SLF4J key
- * values, which Spring Boot's structured logging
+ * {@code .failed}, {@code .abandoned} and {@code .rolledback}; {@code rotation.due} ahead
+ * of a scheduled rotation; {@code credential.paused} and {@code .resumed}. The fields are
+ * SLF4J key values, which Spring Boot's structured logging
  * ({@code logging.structured.format.console=ecs} or {@code logstash}) renders as JSON
  * members; the message repeats them for plain-text logs. Never a secret and never an
  * error message: only the stable error code.
@@ -57,6 +60,28 @@ class AuditLog implements RotationListener {
 		if (event != null) {
 			log(event, result);
 		}
+	}
+
+	@Override
+	public void paused(String credential, Pause pause) {
+		new Event("credential.paused").with("credential", credential)
+			.with("actor", pause.by())
+			.with("reason", pause.reason())
+			.with("until", pause.until())
+			.log();
+	}
+
+	@Override
+	public void resumed(String credential, String actor) {
+		new Event("credential.resumed").with("credential", credential).with("actor", actor).log();
+	}
+
+	@Override
+	public void rotationDue(String credential, Instant dueAt) {
+		new Event("rotation.due").with("credential", credential)
+			.with("strategy", this.catalog.get(credential).strategy().label())
+			.with("dueAt", dueAt)
+			.log();
 	}
 
 	/** Busy and refused attempts changed nothing: they are no transition. */

@@ -143,6 +143,15 @@ class CredentialStates implements RotationListener {
 		return (status != null) ? epochSeconds(status.nextDue()) : Double.NaN;
 	}
 
+	/**
+	 * Whether routine rotations of the credential are paused now: a pause ends by itself
+	 * at its {@code until}, without waiting for the next read.
+	 */
+	boolean paused(String credential) {
+		CredentialStatus status = this.statuses.get(credential);
+		return status != null && status.paused() != null && status.paused().inForceAt(this.clock.instant());
+	}
+
 	private void store(CredentialStatus status) {
 		this.statuses.put(status.name(), status);
 		this.phases.put(status.name(), status.phase());

@@ -20,9 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param webhooks receivers of CloudEvents about rotations
  * @param delivery how events are queued, sent and retried
+ * @param dueLeadTime how long before a credential's next scheduled rotation the
+ * {@code rotation.due} event is raised (audit log and webhooks); no such event when unset
  */
 @ConfigurationProperties("rotator.notifications")
-public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Delivery delivery) {
+public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Delivery delivery, Duration dueLeadTime) {
 
 	private static final String PREFIX = "rotator.notifications.";
 
@@ -36,6 +38,9 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 			check(webhooks.get(i), "webhooks[" + i + "].", names);
 		}
 		check(delivery);
+		if (dueLeadTime != null) {
+			ConfigurationChecks.requirePositive(PREFIX + "due-lead-time", dueLeadTime);
+		}
 	}
 
 	private static void check(Webhook webhook, String prefix, Set<String> names) {
@@ -73,7 +78,15 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 		/** A rotation failed; the published credential still works. */
 		ROTATION_FAILED,
 		/** A dual credential was rolled back to its previous client. */
-		ROTATION_ROLLEDBACK;
+		ROTATION_ROLLEDBACK,
+		/**
+		 * A scheduled rotation is due within {@code rotator.notifications.due-lead-time}.
+		 */
+		ROTATION_DUE,
+		/** Routine rotations of a credential were paused over the API. */
+		CREDENTIAL_PAUSED,
+		/** A pause was lifted over the API. */
+		CREDENTIAL_RESUMED;
 
 		/** {@code rotation.succeeded}, ... */
 		public String shortName() {
@@ -90,7 +103,8 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 	 * @param secret the HMAC-SHA256 key of the {@code X-Rotator-Signature} header; never
 	 * logged
 	 * @param events the events it receives ({@code rotation.succeeded},
-	 * {@code rotation.failed}, {@code rotation.rolledback}); all when empty
+	 * {@code rotation.failed}, {@code rotation.rolledback}, {@code rotation.due},
+	 * {@code credential.paused}, {@code credential.resumed}); all when empty
 	 */
 	public record Webhook(String name, URI url, String secret, Set<Event> events) {
 

@@ -97,6 +97,8 @@ class RotationMetrics implements RotationListener {
 		gauge("rotator.uncommitted.secrets", null,
 				"1 while a generated secret is held in memory only, waiting for Vault", credential, states,
 				(s) -> s.uncommitted(credential) ? 1 : 0);
+		gauge("rotator.paused", null, "1 while routine rotations of the credential are paused", credential, states,
+				(s) -> s.paused(credential) ? 1 : 0);
 		for (Phase phase : Phase.values()) {
 			Gauge.builder("rotator.phase", states, (s) -> (s.phase(credential) == phase) ? 1 : 0)
 				.description("1 for the credential's current state-machine phase")

@@ -8,11 +8,13 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the gauges' refresh on a thread of its own, with a fixed delay: rotations that
- * keep the scheduler's pool busy for minutes (verification or Vault retries) never hold
- * it up, and it never holds them up.
+ * Runs the gauges' refresh (or the due announcements) on a thread of its own, with a
+ * fixed delay: rotations that keep the scheduler's pool busy for minutes (verification or
+ * Vault retries) never hold it up, and it never holds them up.
  */
 final class StateRefresh implements SmartLifecycle {
+
+	private final String threadName;
 
 	private final Runnable refresh;
 
@@ -21,6 +23,11 @@ final class StateRefresh implements SmartLifecycle {
 	private ScheduledExecutorService executor;
 
 	StateRefresh(Runnable refresh, Duration interval) {
+		this("rotator-gauges", refresh, interval);
+	}
+
+	StateRefresh(String threadName, Runnable refresh, Duration interval) {
+		this.threadName = threadName;
 		this.refresh = refresh;
 		this.interval = interval;
 	}
@@ -34,7 +41,7 @@ final class StateRefresh implements SmartLifecycle {
 	public synchronized void start() {
 		if (this.executor == null) {
 			this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "rotator-gauges");
+				Thread thread = new Thread(task, this.threadName);
 				thread.setDaemon(true);
 				return thread;
 			});

@@ -1,5 +1,9 @@
 package io.github.genesysrotator.observability;
 
+import io.github.genesysrotator.rotation.RotationService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code rotator.metrics.refresh}, on every replica that serves the management port: also
  * on one whose scheduled trigger is off ({@code rotator.schedule.enabled=false}), whose
  * dashboards and probes would otherwise show only the rotations it ran itself. One-shot
- * mode serves no port and skips it.
+ * mode serves no port and skips it. The same thread kind looks for rotations to announce
+ * ({@code rotator.notifications.due-lead-time}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -18,6 +23,18 @@ class StateRefreshConfiguration {
 	@Bean
 	StateRefresh stateRefresh(CredentialStates states, MetricsProperties properties) {
 		return new StateRefresh(states::refresh, properties.refresh());
+	}
+
+	/**
+	 * {@code rotation.due} events, looked for at the same pace as the gauges' refresh;
+	 * the state record makes each one happen once across replicas.
+	 */
+	@Bean
+	@ConditionalOnProperty("rotator.notifications.due-lead-time")
+	StateRefresh dueAnnouncements(NotificationProperties notifications, MetricsProperties properties,
+			ObjectProvider<RotationService> rotations) {
+		return new StateRefresh("rotator-due", () -> rotations.getObject().announceDue(notifications.dueLeadTime()),
+				properties.refresh());
 	}
 
 }

@@ -24,7 +24,8 @@ import org.springframework.core.env.Environment;
 /**
  * Runs the one rotation of one-shot mode and prints its result as one line of JSON (the
  * same record the API answers, never a secret). The exit code is 0 on success, 2 when
- * another rotation holds the credential (try again later), 1 otherwise.
+ * another rotation holds the credential (try again later), 3 when the credential is
+ * paused (a routine rotation was refused; nothing changed), 1 otherwise.
  */
 public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
 
@@ -36,6 +37,8 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
 	static final int FAILED = 1;
 
 	static final int BUSY = 2;
+
+	static final int PAUSED = 3;
 
 	private final RotationService rotations;
 
@@ -60,7 +63,7 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
 		try {
 			RotationResult result = this.rotations.rotate(request(credential));
 			this.out.println(this.json.writeValueAsString(RotationView.of(result)));
-			this.exitCode = exitCode(result.outcome());
+			this.exitCode = exitCode(result);
 		}
 		catch (RotationException ex) {
 			Map<String, Object> refused = new LinkedHashMap<>();
@@ -92,8 +95,11 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
 				Boolean.parseBoolean(dryRun), null, null);
 	}
 
-	static int exitCode(Outcome outcome) {
-		return switch (outcome) {
+	static int exitCode(RotationResult result) {
+		if (result.outcome() == Outcome.SKIPPED && "paused".equals(result.errorCode())) {
+			return PAUSED;
+		}
+		return switch (result.outcome()) {
 			case SUCCESS -> SUCCESS;
 			case BUSY -> BUSY;
 			default -> FAILED;

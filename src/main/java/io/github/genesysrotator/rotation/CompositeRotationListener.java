@@ -1,5 +1,7 @@
 package io.github.genesysrotator.rotation;
 
+import java.time.Instant;
+
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -40,6 +42,21 @@ final class CompositeRotationListener implements RotationListener {
 	@Override
 	public void statusKnown(CredentialStatus status) {
 		each((listener) -> listener.statusKnown(status));
+	}
+
+	@Override
+	public void paused(String credential, StateRecord.Pause pause) {
+		each((listener) -> listener.paused(credential, pause));
+	}
+
+	@Override
+	public void resumed(String credential, String actor) {
+		each((listener) -> listener.resumed(credential, actor));
+	}
+
+	@Override
+	public void rotationDue(String credential, Instant dueAt) {
+		each((listener) -> listener.rotationDue(credential, dueAt));
 	}
 
 	private void each(Consumer<RotationListener> event) {

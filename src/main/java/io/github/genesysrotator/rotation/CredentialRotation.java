@@ -243,7 +243,8 @@ abstract class CredentialRotation {
 
 	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
 		Publication publication = new Publication(this.spec.vaultPath(), this.spec.name(), clientId, secret,
-				this.context.genesys().endpoints(this.spec.org()), now(), this.journal.rotationId());
+				this.context.genesys().endpoints(this.spec.org()), now(), this.journal.rotationId(),
+				DueDates.nextScheduled(this.spec, now()));
 		try {
 			return this.context.consumers().publish(publication, expectedVersion);
 		}

@@ -26,10 +26,11 @@ import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
  * @param nextDue when the next scheduled rotation may start
  * @param lastError the last error (never a secret)
  * @param leaseHolder the replica holding the lease, if any
+ * @param paused the pause in force, if any
  */
 public record CredentialStatus(String name, Strategy strategy, String org, String vaultPath, boolean enabled,
 		Phase phase, String activeClientId, String standbyClientId, Instant activeSince, Instant secretGeneratedAt,
 		Duration secretAge, Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt,
-		Instant nextDue, String lastError, String leaseHolder) {
+		Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused) {
 
 }

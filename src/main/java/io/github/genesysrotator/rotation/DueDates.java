@@ -26,6 +26,17 @@ public final class DueDates {
 	}
 
 	/**
+	 * When the next scheduled rotation of a secret published at {@code activeSince} is
+	 * due: the first allowed start once it is due ({@code null} before the first
+	 * publication). Unlike the status's next due time, it does not move with the clock,
+	 * so it names the same rotation until that rotation happens.
+	 */
+	public static Instant nextScheduled(CredentialSpec spec, Instant activeSince) {
+		Instant due = dueAt(spec, activeSince);
+		return (due != null) ? nextAllowedStart(spec, due) : null;
+	}
+
+	/**
 	 * The earliest instant at or after {@code from} at which a scheduled start is
 	 * allowed.
 	 */

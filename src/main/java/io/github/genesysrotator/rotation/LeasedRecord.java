@@ -116,7 +116,7 @@ final class LeasedRecord {
 			this.record = next;
 		}
 		catch (StateConflictException ex) {
-			if (!writtenByUs(next)) {
+			if (!resolvedConflict(next, step)) {
 				throw new LeaseLostException(this.credential, step);
 			}
 		}
@@ -125,14 +125,28 @@ final class LeasedRecord {
 
 	/**
 	 * A write whose response was lost may have been applied: its retry then conflicts
-	 * with our own version. Reading back tells the two apart.
+	 * with our own version. A pause or a due announcement ({@link StateRecord.Controls})
+	 * may have been written since our last write: it is carried into this one. Reading
+	 * back tells these apart from another holder's write.
 	 */
-	private boolean writtenByUs(StateRecord attempted) {
-		return this.store.read(this.credential).filter((stored) -> stored.value().equals(attempted)).map((stored) -> {
+	private boolean resolvedConflict(StateRecord attempted, String step) {
+		Stored<StateRecord> stored = this.store.read(this.credential).orElse(null);
+		if (stored == null) {
+			return false;
+		}
+		StateRecord controlsOnly = stored.value().withControls(this.record.controls());
+		if (stored.value().withControls(attempted.controls()).equals(attempted)) {
 			this.version = stored.version();
-			this.record = attempted;
+			this.record = stored.value();
 			return true;
-		}).orElse(false);
+		}
+		if (controlsOnly.equals(this.record)) {
+			this.record = stored.value();
+			this.version = stored.version();
+			write(attempted.withControls(stored.value().controls()), step);
+			return true;
+		}
+		return false;
 	}
 
 	private static Duration longer(Duration a, Duration b) {

@@ -12,8 +12,10 @@ import java.time.Instant;
  * @param endpoints where consumers request tokens and call the API
  * @param rotatedAt when it was published
  * @param rotationId the rotation that published it
+ * @param nextRotationAt when the next scheduled rotation is due, so consumers can plan
+ * their re-read
  */
 public record Publication(String vaultPath, String credential, String clientId, ClientSecret secret,
-		OrgEndpoints endpoints, Instant rotatedAt, String rotationId) {
+		OrgEndpoints endpoints, Instant rotatedAt, String rotationId, Instant nextRotationAt) {
 
 }

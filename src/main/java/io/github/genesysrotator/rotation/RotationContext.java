@@ -31,6 +31,13 @@ record RotationContext(GenesysOAuthClients genesys, ConsumerPathStore consumers,
 		return new Backoff(this.clock, this.sleeper);
 	}
 
+	/**
+	 * The credential's state record, or a fresh one (version 0) before the first write.
+	 */
+	Stored<StateRecord> read(CredentialSpec spec) {
+		return this.states.read(spec.name()).orElseGet(() -> new Stored<>(StateRecord.bootstrap(spec.clientIds()), 0));
+	}
+
 	LeasedRecord lease(String credential, Stored<StateRecord> stored) {
 		return new LeasedRecord(credential, this.states, this.clock, this.timings, this.instanceId, stored);
 	}

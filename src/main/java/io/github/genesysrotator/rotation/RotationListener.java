@@ -1,5 +1,7 @@
 package io.github.genesysrotator.rotation;
 
+import java.time.Instant;
+
 /**
  * Observes rotations: metrics, audit events and notifications implement it. Callbacks run
  * on the rotating thread, must be quick and must not throw.
@@ -30,6 +32,24 @@ public interface RotationListener {
 	 * lost a check-and-set write, since its copy of the record is then outdated.
 	 */
 	default void statusKnown(CredentialStatus status) {
+	}
+
+	/**
+	 * Routine rotations of the credential were paused (or the pause was changed) over the
+	 * API.
+	 */
+	default void paused(String credential, StateRecord.Pause pause) {
+	}
+
+	/** A pause of the credential was lifted over the API. */
+	default void resumed(String credential, String actor) {
+	}
+
+	/**
+	 * The credential's next scheduled rotation is due within the configured lead time.
+	 * Raised once per due date across all replicas.
+	 */
+	default void rotationDue(String credential, Instant dueAt) {
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
+import io.github.genesysrotator.rotation.StateRecord.Pause;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,6 +37,8 @@ public class RotationService {
 
 	private final RotationContext context;
 
+	private final CredentialControls controls;
+
 	private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	public RotationService(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
@@ -48,6 +51,7 @@ public class RotationService {
 				: UUID.randomUUID().toString();
 		this.context = new RotationContext(genesys, consumers, states, clock, sleeper,
 				new CompositeRotationListener(listeners), properties.rotation(), instanceId);
+		this.controls = new CredentialControls(this.context);
 	}
 
 	/** This replica's lease holder id. */
@@ -83,6 +87,44 @@ public class RotationService {
 		checkRollbackApplies(spec);
 		RotationRequest request = RotationRequest.of(credential, Trigger.API, actor);
 		return exclusively(spec, request, CredentialRotation::rollback);
+	}
+
+	/**
+	 * Stop routine rotations of a credential until resumed or until {@code until}
+	 * ({@code null}: until resumed). Kept in the state record, so every replica, restart
+	 * and one-shot run obeys it; a rotation running now is not stopped, the next one is.
+	 * Compromise rotations, rollbacks and recovery still run.
+	 * @throws UnknownCredentialException when no such credential is configured
+	 * @throws InvalidPauseException when {@code until} is not in the future
+	 */
+	public CredentialStatus pause(String credential, String actor, String reason, Instant until) {
+		CredentialSpec spec = this.catalog.get(credential);
+		return known(spec, this.controls.pause(spec, actor, reason, until));
+	}
+
+	/** Lift a pause; a credential that is not paused stays as it is. */
+	public CredentialStatus resume(String credential, String actor) {
+		CredentialSpec spec = this.catalog.get(credential);
+		return known(spec, this.controls.resume(spec, actor));
+	}
+
+	/**
+	 * Announce every credential whose next scheduled rotation is due within
+	 * {@code leadTime}, once per due date across all replicas. A credential whose record
+	 * cannot be read or written now is tried again on the next call.
+	 * @return the credentials this call announced
+	 */
+	public List<String> announceDue(Duration leadTime) {
+		return this.catalog.all().stream().filter((spec) -> {
+			try {
+				return this.controls.announceDue(spec, leadTime);
+			}
+			catch (RotationException ex) {
+				logger.warn("Due announcement of '" + spec.name() + "' skipped (" + ex.errorCode() + "): "
+						+ ex.getMessage());
+				return false;
+			}
+		}).map(CredentialSpec::name).toList();
 	}
 
 	/**
@@ -208,6 +250,10 @@ public class RotationService {
 			throw new RotationRefusedException("already-rotated",
 					"'" + spec.name() + "' was rotated after this pass queued it", null);
 		}
+		Optional<Pause> pause = record.pausedAt(now());
+		if (request.mode() == Mode.ROUTINE && pause.isPresent()) {
+			throw paused(spec, pause.get());
+		}
 		boolean routineApi = request.trigger() == Trigger.API && request.mode() == Mode.ROUTINE && !request.dryRun();
 		Duration minInterval = this.properties.api().minInterval();
 		if (routineApi && lastSuccess.isPresent()) {
@@ -219,6 +265,21 @@ public class RotationService {
 						Duration.between(now(), allowedFrom));
 			}
 		}
+	}
+
+	private RotationRefusedException paused(CredentialSpec spec, Pause pause) {
+		String until = (pause.until() != null) ? " until " + pause.until() : " until resumed";
+		return new RotationRefusedException("paused",
+				"'" + spec.name() + "' is paused by " + pause.by() + until
+						+ "; use mode compromise if its secret leaked",
+				(pause.until() != null) ? Duration.between(now(), pause.until()) : null);
+	}
+
+	/** The status a control change left, told to the listeners (gauges) as well. */
+	private CredentialStatus known(CredentialSpec spec, StateRecord record) {
+		CredentialStatus status = status(spec, record);
+		this.context.listener().statusKnown(status);
+		return status;
 	}
 
 	private RotationResult busy(CredentialSpec spec, RotationRequest request, String message) {
@@ -233,9 +294,7 @@ public class RotationService {
 	}
 
 	private Stored<StateRecord> read(CredentialSpec spec) {
-		return this.context.states()
-			.read(spec.name())
-			.orElseGet(() -> new Stored<>(StateRecord.bootstrap(spec.clientIds()), 0));
+		return this.context.read(spec);
 	}
 
 	private CredentialStatus status(CredentialSpec spec, StateRecord record) {
@@ -248,7 +307,7 @@ public class RotationService {
 				record.phase(), active.map(Slot::clientId).orElse(null), standby, record.promotedAt(), generatedAt,
 				(generatedAt != null) ? Duration.between(generatedAt, now()) : null, spec.config().rotationInterval(),
 				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
-				record.journal().lastError(), record.lease().holder());
+				record.journal().lastError(), record.lease().holder(), record.pausedAt(now()).orElse(null));
 	}
 
 	/**

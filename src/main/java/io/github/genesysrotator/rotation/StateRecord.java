@@ -17,19 +17,21 @@ import java.util.Optional;
  * publication
  * @param promotedAt when the active client was published
  * @param history finished rotations, newest first, bounded
+ * @param controls what operators and the scheduler set outside rotations
  */
 public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Integer activeSlot, Instant promotedAt,
-		List<HistoryEntry> history) {
+		List<HistoryEntry> history, Controls controls) {
 
 	public StateRecord {
 		slots = List.copyOf(slots);
 		history = List.copyOf(history);
+		controls = (controls != null) ? controls : Controls.NONE;
 	}
 
 	/** A fresh record for a credential nobody has rotated yet. */
 	public static StateRecord bootstrap(List<String> clientIds) {
 		List<Slot> slots = clientIds.stream().map(Slot::unknown).toList();
-		return new StateRecord(Lease.NONE, Journal.IDLE, slots, null, null, List.of());
+		return new StateRecord(Lease.NONE, Journal.IDLE, slots, null, null, List.of(), Controls.NONE);
 	}
 
 	public Phase phase() {
@@ -55,21 +57,24 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	}
 
 	public StateRecord withLease(Lease lease) {
-		return new StateRecord(lease, this.journal, this.slots, this.activeSlot, this.promotedAt, this.history);
+		return new StateRecord(lease, this.journal, this.slots, this.activeSlot, this.promotedAt, this.history,
+				this.controls);
 	}
 
 	public StateRecord withJournal(Journal journal) {
-		return new StateRecord(this.lease, journal, this.slots, this.activeSlot, this.promotedAt, this.history);
+		return new StateRecord(this.lease, journal, this.slots, this.activeSlot, this.promotedAt, this.history,
+				this.controls);
 	}
 
 	public StateRecord withSlot(int index, Slot slot) {
 		List<Slot> updated = new ArrayList<>(this.slots);
 		updated.set(index, slot);
-		return new StateRecord(this.lease, this.journal, updated, this.activeSlot, this.promotedAt, this.history);
+		return new StateRecord(this.lease, this.journal, updated, this.activeSlot, this.promotedAt, this.history,
+				this.controls);
 	}
 
 	public StateRecord withActive(int index, Instant at) {
-		return new StateRecord(this.lease, this.journal, this.slots, index, at, this.history);
+		return new StateRecord(this.lease, this.journal, this.slots, index, at, this.history, this.controls);
 	}
 
 	public StateRecord withHistory(HistoryEntry entry, int limit) {
@@ -77,7 +82,17 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 		updated.add(entry);
 		updated.addAll(this.history);
 		return new StateRecord(this.lease, this.journal, this.slots, this.activeSlot, this.promotedAt,
-				updated.subList(0, Math.min(limit, updated.size())));
+				updated.subList(0, Math.min(limit, updated.size())), this.controls);
+	}
+
+	public StateRecord withControls(Controls changed) {
+		return new StateRecord(this.lease, this.journal, this.slots, this.activeSlot, this.promotedAt, this.history,
+				changed);
+	}
+
+	/** The pause in force at {@code now}, if any: a pause ends by itself at its end. */
+	public Optional<Pause> pausedAt(Instant now) {
+		return Optional.ofNullable(this.controls.pause()).filter((pause) -> pause.inForceAt(now));
 	}
 
 	/** Who holds the right to change the record, and until when. */
@@ -178,6 +193,45 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 
 		public Duration duration() {
 			return Duration.between(this.startedAt, this.finishedAt);
+		}
+
+	}
+
+	/**
+	 * What operators and the scheduler change outside rotations, without the lease. A
+	 * rotation never changes them, and carries a change made while it runs into its own
+	 * next write ({@link LeasedRecord}), so pausing a running rotation pauses the next
+	 * one.
+	 *
+	 * @param pause the pause set over the API, or {@code null}
+	 * @param dueAnnounced the due date a {@code rotation.due} event was last sent for
+	 */
+	public record Controls(Pause pause, Instant dueAnnounced) {
+
+		public static final Controls NONE = new Controls(null, null);
+
+		public Controls withPause(Pause changed) {
+			return new Controls(changed, this.dueAnnounced);
+		}
+
+		public Controls withDueAnnounced(Instant due) {
+			return new Controls(this.pause, due);
+		}
+
+	}
+
+	/**
+	 * Routine rotations of the credential are stopped.
+	 *
+	 * @param by who paused it
+	 * @param reason why, or {@code null}
+	 * @param since when it was paused
+	 * @param until when the pause ends by itself, or {@code null} for "until resumed"
+	 */
+	public record Pause(String by, String reason, Instant since, Instant until) {
+
+		public boolean inForceAt(Instant now) {
+			return this.until == null || this.until.isAfter(now);
 		}
 
 	}

@@ -11,9 +11,11 @@ import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.StateRecord;
+import io.github.genesysrotator.rotation.StateRecord.Controls;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.rotation.StateRecord.Journal;
 import io.github.genesysrotator.rotation.StateRecord.Lease;
+import io.github.genesysrotator.rotation.StateRecord.Pause;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
 import io.github.genesysrotator.rotation.Trigger;
 
@@ -45,6 +47,14 @@ final class StateRecordMapper {
 		data.put("active_slot", record.activeSlot());
 		data.put("promoted_at", text(record.promotedAt()));
 		data.put("history", record.history().stream().map(StateRecordMapper::historyData).toList());
+		Pause pause = record.controls().pause();
+		if (pause != null) {
+			data.put("paused_by", pause.by());
+			data.put("pause_reason", pause.reason());
+			data.put("paused_at", text(pause.since()));
+			data.put("paused_until", text(pause.until()));
+		}
+		data.put("due_announced_for", text(record.controls().dueAnnounced()));
 		return data;
 	}
 
@@ -64,7 +74,14 @@ final class StateRecordMapper {
 			history.add(history((Map<String, Object>) entry));
 		}
 		return new StateRecord(lease, journal, slots, integer(data, "active_slot"), instant(data, "promoted_at"),
-				history);
+				history, controls(data));
+	}
+
+	/** Records written before pauses and announcements existed have neither. */
+	private static Controls controls(Map<String, Object> data) {
+		Pause pause = (data.get("paused_at") != null) ? new Pause(string(data, "paused_by"),
+				string(data, "pause_reason"), instant(data, "paused_at"), instant(data, "paused_until")) : null;
+		return new Controls(pause, instant(data, "due_announced_for"));
 	}
 
 	private static Map<String, Object> slotData(Slot slot) {

@@ -151,6 +151,9 @@ class VaultConsumerPathStore implements ConsumerPathStore {
 		data.put("login_base_url", publication.endpoints().loginBaseUrl().toString());
 		data.put("rotated_at", publication.rotatedAt().toString());
 		data.put("rotation_id", publication.rotationId());
+		if (publication.nextRotationAt() != null) {
+			data.put("next_rotation_at", publication.nextRotationAt().toString());
+		}
 		return data;
 	}
 

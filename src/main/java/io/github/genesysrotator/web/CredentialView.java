@@ -3,6 +3,7 @@ package io.github.genesysrotator.web;
 import java.time.Instant;
 
 import io.github.genesysrotator.rotation.CredentialStatus;
+import io.github.genesysrotator.rotation.StateRecord.Pause;
 
 import static io.github.genesysrotator.web.RotationView.iso;
 import static io.github.genesysrotator.web.RotationView.label;
@@ -27,17 +28,35 @@ import static io.github.genesysrotator.web.RotationView.label;
  * @param nextDue when the next scheduled rotation may start
  * @param lastError the last error
  * @param leaseHolder the replica holding the lease
+ * @param paused the pause in force, absent when routine rotations run
  */
 record CredentialView(String name, String strategy, String org, String vaultPath, boolean enabled, String phase,
 		String activeClientId, String standbyClientId, Instant activeSince, String secretAge, String rotationInterval,
-		HistoryView lastRotation, Instant lastSuccessAt, Instant nextDue, String lastError, String leaseHolder) {
+		HistoryView lastRotation, Instant lastSuccessAt, Instant nextDue, String lastError, String leaseHolder,
+		PauseView paused) {
 
 	static CredentialView of(CredentialStatus status) {
 		return new CredentialView(status.name(), label(status.strategy()), status.org(), status.vaultPath(),
 				status.enabled(), label(status.phase()), status.activeClientId(), status.standbyClientId(),
 				status.activeSince(), iso(status.secretAge()), iso(status.rotationInterval()),
 				HistoryView.of(status.lastRotation()), status.lastSuccessAt(), status.nextDue(), status.lastError(),
-				status.leaseHolder());
+				status.leaseHolder(), PauseView.of(status.paused()));
+	}
+
+	/**
+	 * A pause in force.
+	 *
+	 * @param by who paused the credential
+	 * @param reason why
+	 * @param since when
+	 * @param until when it ends by itself; absent: until resumed
+	 */
+	record PauseView(String by, String reason, Instant since, Instant until) {
+
+		static PauseView of(Pause pause) {
+			return (pause != null) ? new PauseView(pause.by(), pause.reason(), pause.since(), pause.until()) : null;
+		}
+
 	}
 
 }

@@ -72,4 +72,18 @@ class CredentialsController {
 			.of(RotationFailedException.unlessSucceeded(this.rotations.rollback(name, principal.getName())));
 	}
 
+	@PostMapping("/{name}/pause")
+	@Operation(summary = "Stop routine rotations until resumed or until 'until'; compromise rotations still run")
+	CredentialView pause(@PathVariable @Pattern(regexp = NAME) String name,
+			@RequestBody(required = false) @Valid PauseRequestBody body, Principal principal) {
+		PauseRequestBody request = (body != null) ? body : PauseRequestBody.NONE;
+		return CredentialView.of(this.rotations.pause(name, principal.getName(), request.reason(), request.until()));
+	}
+
+	@PostMapping("/{name}/resume")
+	@Operation(summary = "Lift a pause")
+	CredentialView resume(@PathVariable @Pattern(regexp = NAME) String name, Principal principal) {
+		return CredentialView.of(this.rotations.resume(name, principal.getName()));
+	}
+
 }

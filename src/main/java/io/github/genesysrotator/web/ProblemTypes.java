@@ -51,6 +51,8 @@ public final class ProblemTypes {
 			rotation("publication-conflict", HttpStatus.CONFLICT, "Consumer path changed concurrently"),
 			rotation("already-rotated", HttpStatus.CONFLICT, "Already rotated"),
 			rotation("abandoned", HttpStatus.CONFLICT, "Interrupted rotation closed"),
+			rotation("paused", HttpStatus.CONFLICT, "Credential paused"),
+			rotation("invalid-pause", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid pause"),
 			rotation("cooldown", HttpStatus.TOO_MANY_REQUESTS, "Rotated too recently"),
 			rotation("grace-period", HttpStatus.TOO_MANY_REQUESTS, "Grace period not over"),
 			rotation("genesys-rejected", HttpStatus.BAD_GATEWAY, "Genesys Cloud refused the request"),

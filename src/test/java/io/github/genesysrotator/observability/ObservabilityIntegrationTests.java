@@ -456,4 +456,15 @@ class ObservabilityIntegrationTests {
 
 	}
 
+	@Test
+	void pausedGaugeFollowsAPauseAndItsEnd() {
+		java.time.Instant until = this.clock.instant().plus(Duration.ofHours(1));
+		this.rotations.pause(Sandbox.SINGLE, "ops", "freeze", until);
+		assertThat(scrape().find("rotator_paused", labels("credential", Sandbox.SINGLE))).isEqualTo(1.0);
+		assertThat(scrape().find("rotator_paused", labels("credential", Sandbox.DUAL))).isZero();
+
+		this.clock.advance(Duration.ofHours(1).plusSeconds(1));
+		assertThat(scrape().find("rotator_paused", labels("credential", Sandbox.SINGLE))).isZero();
+	}
+
 }

@@ -2,6 +2,7 @@ package io.github.genesysrotator.observability;
 
 import java.time.Duration;
 
+import io.github.genesysrotator.rotation.RotationService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,6 +40,19 @@ class StateRefreshConfigurationTests {
 	}
 
 	@Test
+	void looksForDueRotationsOnlyWhenALeadTimeIsSet() {
+		RotationService rotations = mock(RotationService.class);
+		WebApplicationContextRunner withNotifications = this.web.withUserConfiguration(Notifications.class)
+			.withBean(RotationService.class, () -> rotations);
+		withNotifications.run((context) -> assertThat(context).getBeans(StateRefresh.class).hasSize(1));
+		withNotifications.withPropertyValues("rotator.notifications.due-lead-time=24h", "rotator.metrics.refresh=1s")
+			.run((context) -> {
+				assertThat(context).getBeans(StateRefresh.class).hasSize(2);
+				verify(rotations, timeout(10_000)).announceDue(Duration.ofHours(24));
+			});
+	}
+
+	@Test
 	void stopsWithTheContext() {
 		StateRefresh refresh = new StateRefresh(this.states::refresh, Duration.ofHours(1));
 		refresh.start();
@@ -66,6 +80,12 @@ class StateRefreshConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(MetricsProperties.class)
 	static class Metrics {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(NotificationProperties.class)
+	static class Notifications {
 
 	}
 

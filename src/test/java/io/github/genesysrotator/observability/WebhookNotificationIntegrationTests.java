@@ -117,6 +117,26 @@ class WebhookNotificationIntegrationTests {
 	}
 
 	@Test
+	void pauseAndResumeArriveAsSignedEventsAndOnTheAuditLog(CapturedOutput output) throws Exception {
+		this.rotations.pause(Sandbox.DUAL, "ops", "change freeze", null);
+		this.rotations.resume(Sandbox.DUAL, "ops");
+
+		JsonNode paused = all.next().event();
+		assertThat(paused.get("type").asString()).isEqualTo("dev.genesys-secret-rotator.credential.paused");
+		assertThat(paused.get("subject").asString()).isEqualTo(Sandbox.DUAL);
+		assertThat(paused.get("data").get("actor").asString()).isEqualTo("ops");
+		assertThat(paused.get("data").get("reason").asString()).isEqualTo("change freeze");
+		assertThat(paused.get("data").has("until")).isFalse();
+		WebhookReceiver.Received resumed = all.next();
+		assertThat(resumed.signatureValid()).isTrue();
+		assertThat(resumed.event().get("type").asString()).isEqualTo("dev.genesys-secret-rotator.credential.resumed");
+		assertThat(output.getAll()).contains("credential.paused credential=" + Sandbox.DUAL + " actor=ops")
+			.contains("credential.resumed credential=" + Sandbox.DUAL + " actor=ops");
+		assertThat(this.dispatcher.awaitIdle(Duration.ofSeconds(20))).isTrue();
+		assertThat(failures.attempts()).as("the failures webhook takes only failures").isEmpty();
+	}
+
+	@Test
 	void failedRotationReachesBothWebhooks() throws Exception {
 		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
 		RotationResult result = rotate(Sandbox.DUAL);

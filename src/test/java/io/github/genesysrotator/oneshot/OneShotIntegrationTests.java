@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.genesysrotator.GenesysSecretRotatorApplication;
+import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.StateRecord.Lease;
 import io.github.genesysrotator.rotation.StateRecordStore;
@@ -85,6 +86,22 @@ class OneShotIntegrationTests {
 	}
 
 	@Test
+	void exitsThreeWhilePausedButACompromiseRotationStillRuns(CapturedOutput output) {
+		pause(Sandbox.DUAL, "ops", "freeze");
+
+		Run refused = oneShot(output, "--rotator.oneshot=demo-dual");
+
+		assertThat(refused.exitCode()).isEqualTo(3);
+		assertThat(refused.result().get("outcome").asString()).isEqualTo("skipped");
+		assertThat(refused.result().get("errorCode").asString()).isEqualTo("paused");
+		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+
+		Run compromise = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot.mode=compromise");
+		assertThat(compromise.exitCode()).isZero();
+		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
+	}
+
+	@Test
 	void exitsOneWhenGenesysIsDown(CapturedOutput output) {
 		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
 		SandboxConsumer.Published before = this.consumer.read(Sandbox.DUAL_PATH);
@@ -144,6 +161,14 @@ class OneShotIntegrationTests {
 			StateRecord record = StateRecord.bootstrap(List.of(Sandbox.DUAL_A_ID, Sandbox.DUAL_B_ID))
 				.withLease(new Lease(holder, Instant.now().plus(ttl)));
 			states.write(credential, record, 0);
+		}
+	}
+
+	/** A pause set by another process (the API of a running replica). */
+	private void pause(String credential, String actor, String reason) {
+		try (ConfigurableApplicationContext context = run("--spring.main.web-application-type=none",
+				"--rotator.schedule.enabled=false")) {
+			context.getBean(RotationService.class).pause(credential, actor, reason, null);
 		}
 	}
 

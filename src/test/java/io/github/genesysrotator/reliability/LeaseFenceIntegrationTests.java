@@ -347,7 +347,8 @@ class LeaseFenceIntegrationTests {
 
 	private Publication publication(String path) {
 		return new Publication(path, Sandbox.DUAL, Sandbox.DUAL_A_ID, ClientSecret.of("stale-holder-secret-1"),
-				this.genesys.endpoints(Sandbox.ORG), this.clock.instant(), "stale-rotation");
+				this.genesys.endpoints(Sandbox.ORG), this.clock.instant(), "stale-rotation",
+				this.clock.instant().plus(Duration.ofDays(30)));
 	}
 
 	/** The credential under test and the client its rotation regenerates. */

@@ -307,7 +307,7 @@ class RotationSchedulerTests {
 			HistoryEntry last) {
 		return new CredentialStatus(name, Strategy.DUAL, "acme-prod", "genesys/" + name, enabled, phase, "client-a",
 				"client-b", MONDAY_0210.minus(Duration.ofDays(31)), MONDAY_0210.minus(Duration.ofDays(31)),
-				Duration.ofDays(31), Duration.ofDays(30), last, null, nextDue, null, null);
+				Duration.ofDays(31), Duration.ofDays(30), last, null, nextDue, null, null, null);
 	}
 
 	private RotationResult result(RotationRequest request, Outcome outcome, String code, Duration retryAfter) {

@@ -98,7 +98,7 @@ class VaultConsumerPathStoreTests {
 		assertThat(store.read(PATH).orElseThrow().clientId()).isEqualTo("a");
 		vault.configureMount("secret", 0, true, Duration.ZERO);
 		Publication newPath = new Publication("genesys/new-bot", "new-bot", "c", ClientSecret.of("s3cret-new"),
-				endpoints(), Instant.now(), "rotation-c");
+				endpoints(), Instant.now(), "rotation-c", Instant.now().plus(Duration.ofDays(30)));
 		assertThat(store.publish(newPath, 0)).as("first version of a new path under a CAS-only mount").isEqualTo(1);
 	}
 
@@ -157,7 +157,7 @@ class VaultConsumerPathStoreTests {
 
 	private static Publication publication(String clientId) {
 		return new Publication(PATH, "billing-bot", clientId, ClientSecret.of("s3cret-" + clientId), endpoints(),
-				Instant.now(), "rotation-" + clientId);
+				Instant.now(), "rotation-" + clientId, Instant.now().plus(Duration.ofDays(30)));
 	}
 
 	private static OrgEndpoints endpoints() {

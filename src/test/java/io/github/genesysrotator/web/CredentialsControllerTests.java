@@ -286,6 +286,9 @@ class CredentialsControllerTests {
 		given(this.rotations.rotate(any())).willReturn(RotationFixtures.success("billing-bot", "operator"));
 		given(this.rotations.rollback(eq("billing-bot"), any()))
 			.willReturn(RotationFixtures.success("billing-bot", "operator"));
+		given(this.rotations.pause(eq("billing-bot"), any(), any(), any()))
+			.willReturn(RotationFixtures.status("billing-bot"));
+		given(this.rotations.resume(eq("billing-bot"), any())).willReturn(RotationFixtures.status("billing-bot"));
 		MockHttpServletRequestBuilder request = "GET".equals(method) ? get(path) : post(path);
 		if (caller.token != null) {
 			request = as(caller.token, request);
@@ -315,7 +318,9 @@ class CredentialsControllerTests {
 				List.of("GET", "/api/v1/credentials/billing-bot"),
 				List.of("POST", "/api/v1/credentials/billing-bot/rotations"),
 				List.of("GET", "/api/v1/credentials/billing-bot/rotations"),
-				List.of("POST", "/api/v1/credentials/billing-bot/rollback"));
+				List.of("POST", "/api/v1/credentials/billing-bot/rollback"),
+				List.of("POST", "/api/v1/credentials/billing-bot/pause"),
+				List.of("POST", "/api/v1/credentials/billing-bot/resume"));
 		for (List<String> endpoint : endpoints) {
 			boolean read = "GET".equals(endpoint.get(0));
 			for (Caller caller : Caller.values()) {
@@ -378,6 +383,75 @@ class CredentialsControllerTests {
 			.andExpect(jsonPath("$.type").value(PROBLEM + "invalid-body"))
 			.andExpect(jsonPath("$.detail").value(detail));
 		verifyNoInteractions(this.rotations);
+	}
+
+	@Test
+	void pausesWithTheTokenNameAsActorAndShowsThePause() throws Exception {
+		java.time.Instant until = RotationFixtures.T0.plus(Duration.ofDays(1));
+		given(this.rotations.pause("billing-bot", "ci-pipeline", "freeze", until))
+			.willReturn(RotationFixtures.paused("billing-bot", "ci-pipeline", "freeze", until));
+		this.mvc
+			.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/pause")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"freeze\",\"until\":\"" + until + "\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paused.by").value("ci-pipeline"))
+			.andExpect(jsonPath("$.paused.reason").value("freeze"))
+			.andExpect(jsonPath("$.paused.until").value(until.toString()));
+	}
+
+	@Test
+	void pausesWithoutBodyAndResumes() throws Exception {
+		given(this.rotations.pause("billing-bot", "ci-pipeline", null, null))
+			.willReturn(RotationFixtures.paused("billing-bot", "ci-pipeline", null, null));
+		given(this.rotations.resume("billing-bot", "ci-pipeline")).willReturn(RotationFixtures.status("billing-bot"));
+		this.mvc.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/pause")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paused.by").value("ci-pipeline"));
+		this.mvc.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/resume")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paused").doesNotExist());
+		verify(this.rotations).resume("billing-bot", "ci-pipeline");
+	}
+
+	static Stream<Arguments> invalidPauses() {
+		return Stream.of(
+				Arguments.of("{\"reason\":\"" + "x".repeat(257) + "\"}", "'reason' size must be between 0 and 256"),
+				Arguments.of("{\"reason\":\"freeze\\u0007\"}",
+						"'reason' must not contain control characters such as line breaks"),
+				Arguments.of("{\"untill\":\"2030-01-01T00:00:00Z\"}", "Unknown field 'untill'"),
+				Arguments.of("{\"until\":\"tomorrow\"}", "Field 'until' has a value of the wrong type"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("invalidPauses")
+	void invalidPauseIsUnprocessableAndChangesNothing(String body, String detail) throws Exception {
+		this.mvc
+			.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/pause")).contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value(PROBLEM + "invalid-body"))
+			.andExpect(jsonPath("$.detail").value(detail));
+		verifyNoInteractions(this.rotations);
+	}
+
+	@Test
+	void aPauseUntilThePastIsUnprocessable() throws Exception {
+		given(this.rotations.pause(eq("billing-bot"), any(), any(), any()))
+			.willThrow(new io.github.genesysrotator.rotation.InvalidPauseException("until must be in the future"));
+		this.mvc
+			.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/pause")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"until\":\"2000-01-01T00:00:00Z\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value(PROBLEM + "invalid-pause"));
+	}
+
+	@Test
+	void pausedRotationIsConflict() throws Exception {
+		given(this.rotations.rotate(any()))
+			.willReturn(RotationFixtures.ended("billing-bot", Outcome.SKIPPED, "paused", null));
+		this.mvc.perform(as(ROTATE, post("/api/v1/credentials/billing-bot/rotations")))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value(PROBLEM + "paused"));
 	}
 
 	@Test

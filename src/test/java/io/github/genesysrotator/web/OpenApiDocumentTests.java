@@ -35,7 +35,7 @@ class OpenApiDocumentTests {
 	RotationService rotations;
 
 	@Test
-	void documentIsPublicAndListsTheFiveOperations() throws Exception {
+	void documentIsPublicAndListsTheOperations() throws Exception {
 		String body = this.mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -47,7 +47,9 @@ class OpenApiDocumentTests {
 		assertThat(paths.path("/api/v1/credentials/{name}/rotations").has("get")).isTrue();
 		assertThat(paths.path("/api/v1/credentials/{name}/rotations").has("post")).isTrue();
 		assertThat(paths.path("/api/v1/credentials/{name}/rollback").has("post")).isTrue();
-		assertThat(paths.properties()).hasSize(4);
+		assertThat(paths.path("/api/v1/credentials/{name}/pause").has("post")).isTrue();
+		assertThat(paths.path("/api/v1/credentials/{name}/resume").has("post")).isTrue();
+		assertThat(paths.properties()).hasSize(6);
 	}
 
 	@Test
@@ -58,6 +60,9 @@ class OpenApiDocumentTests {
 		JsonNode body = doc.at("/components/schemas/RotateRequestBody/properties");
 		assertThat(body.path("mode").path("enum").toString()).contains("routine", "compromise");
 		assertThat(body.path("reason").path("maxLength").asInt()).isEqualTo(500);
+		JsonNode pause = doc.at("/components/schemas/PauseRequestBody/properties");
+		assertThat(pause.path("reason").path("maxLength").asInt()).isEqualTo(256);
+		assertThat(pause.path("until").path("format").asString()).isEqualTo("date-time");
 		assertThat(doc.at("/paths/~1api~1v1~1credentials~1{name}/get/parameters/0/schema/pattern").asString())
 			.isEqualTo(CredentialsController.NAME);
 		assertThat(doc.toString()).doesNotContainIgnoringCase("client_secret");

@@ -11,6 +11,7 @@ import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationResult.PhaseTiming;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
+import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
 
@@ -49,7 +50,14 @@ final class RotationFixtures {
 	static CredentialStatus status(String name) {
 		return new CredentialStatus(name, Strategy.DUAL, "acme-prod", "genesys/" + name, true, Phase.IDLE, CLIENT_B,
 				CLIENT_A, T0, T0, Duration.ofHours(5), Duration.ofDays(30), history("r-1", T0, Outcome.SUCCESS), T0,
-				T0.plus(Duration.ofDays(30)), null, null);
+				T0.plus(Duration.ofDays(30)), null, null, null);
+	}
+
+	static CredentialStatus paused(String name, String by, String reason, java.time.Instant until) {
+		CredentialStatus status = status(name);
+		return new CredentialStatus(name, status.strategy(), status.org(), status.vaultPath(), true, Phase.IDLE,
+				CLIENT_B, CLIENT_A, T0, T0, Duration.ofHours(5), Duration.ofDays(30), status.lastRotation(), T0,
+				T0.plus(Duration.ofDays(30)), null, null, new StateRecord.Pause(by, reason, T0, until));
 	}
 
 }

@@ -1,0 +1,18 @@
+package io.github.genesysrotator.rotation;
+
+/**
+ * A pause that cannot be set as asked (an {@code until} in the past); nothing was
+ * written.
+ */
+public class InvalidPauseException extends RotationException {
+
+	public InvalidPauseException(String message) {
+		super(message);
+	}
+
+	@Override
+	public String errorCode() {
+		return "invalid-pause";
+	}
+
+}
