@@ -2,7 +2,6 @@ package io.github.genesysrotator.genesys;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -25,7 +24,6 @@ import static io.github.genesysrotator.rotation.ConfigurationChecks.requirePosit
  * the call (real answers are a few KiB: a proxy or a broken API must not exhaust the
  * heap)
  */
-@ConfigurationProperties("rotator.genesys")
 public record GenesysProperties(@DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("20s") Duration responseTimeout, @DefaultValue("5") int maxAttempts,
 		@DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,

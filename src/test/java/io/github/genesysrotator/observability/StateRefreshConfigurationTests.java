@@ -1,13 +1,14 @@
 package io.github.genesysrotator.observability;
 
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -64,7 +65,7 @@ class StateRefreshConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(MetricsProperties.class)
+	@Import(RotatorPropertiesConfiguration.class)
 	static class Metrics {
 
 	}

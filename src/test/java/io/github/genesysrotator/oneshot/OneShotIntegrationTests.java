@@ -111,7 +111,7 @@ class OneShotIntegrationTests {
 	void dryRunChangesNothing(CapturedOutput output) {
 		SandboxConsumer.Published before = this.consumer.read(Sandbox.DUAL_PATH);
 
-		Run run = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot.dry-run=true");
+		Run run = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot-dry-run=true");
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.result().get("dryRun").asBoolean()).isTrue();

@@ -281,7 +281,8 @@ class RotationSchedulerTests {
 		return new RotatorProperties("replica-1", new RotatorProperties.Vault("secret", "genesys-rotator/state"),
 				Map.of(), this.credentials, new RotatorProperties.Schedule(true, "0 */5 * * * *", JITTER, BACKOFF),
 				new RotatorProperties.Api(Duration.ofMinutes(10)), new RotatorProperties.Rotation(Duration.ofMinutes(2),
-						Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofMinutes(10), 20));
+						Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofMinutes(10), 20),
+				null, null, null, null, null, null, null, null);
 	}
 
 	private static Credential credential(String window, boolean enabled) {

@@ -72,7 +72,9 @@ public final class RotationTestSupport {
 		public RotationService start(String instanceId, GenesysOAuthClients genesys, RotationListener... listeners) {
 			RotatorProperties other = new RotatorProperties(instanceId, this.properties.vault(), this.properties.orgs(),
 					this.properties.credentials(), this.properties.schedule(), this.properties.api(),
-					this.properties.rotation());
+					this.properties.rotation(), this.properties.genesys(), this.properties.health(),
+					this.properties.metrics(), this.properties.notifications(), this.properties.security(),
+					this.properties.oneshot(), this.properties.oneshotMode(), this.properties.oneshotDryRun());
 			return new RotationService(this.catalog, other, genesys, this.consumers, this.states, this.clock,
 					List.of(listeners));
 		}
