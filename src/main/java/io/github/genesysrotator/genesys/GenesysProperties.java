@@ -2,7 +2,6 @@ package io.github.genesysrotator.genesys;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -28,7 +27,6 @@ import static io.github.genesysrotator.rotation.ConfigurationChecks.requirePosit
  * tokens) the rotator makes per org per minute, evenly spaced: the login host rate-limits
  * grants on its own, per org, and other applications of the org share that budget
  */
-@ConfigurationProperties("rotator.genesys")
 public record GenesysProperties(@DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("20s") Duration responseTimeout, @DefaultValue("5") int maxAttempts,
 		@DefaultValue("200ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.github.genesysrotator.rotation.ConfigurationChecks;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * admin-token check before checking it again, so probes never hammer Genesys Cloud or
  * spend its rate limit
  */
-@ConfigurationProperties("rotator.health")
 public record HealthProperties(@DefaultValue("60s") Duration genesysCheckInterval) {
 
 	public HealthProperties {

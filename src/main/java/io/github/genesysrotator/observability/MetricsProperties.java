@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.github.genesysrotator.rotation.ConfigurationChecks;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refresh how often the state records are read from Vault for the gauges and the
  * {@code rotation} health indicator
  */
-@ConfigurationProperties("rotator.metrics")
 public record MetricsProperties(@DefaultValue("30s") Duration refresh) {
 
 	public MetricsProperties {

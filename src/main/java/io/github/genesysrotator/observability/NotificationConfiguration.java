@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class NotificationConfiguration {
 
 	@Bean
-	WebhookDispatcher webhookDispatcher(NotificationProperties properties, MeterRegistry registry) {
-		return new WebhookDispatcher(properties.delivery(), registry);
+	WebhookDispatcher webhookDispatcher(NotificationProperties properties, MeterRegistry registry, Clock clock) {
+		return new WebhookDispatcher(properties.delivery(), registry, clock);
 	}
 
 	/**

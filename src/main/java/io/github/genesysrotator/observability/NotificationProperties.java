@@ -10,7 +10,6 @@ import java.util.Set;
 
 import io.github.genesysrotator.rotation.ConfigurationChecks;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -23,12 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dueLeadTime how long before a credential's next scheduled rotation the
  * {@code rotation.due} event is raised (audit log and webhooks); no such event when unset
  */
-@ConfigurationProperties("rotator.notifications")
 public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Delivery delivery, Duration dueLeadTime) {
 
 	private static final String PREFIX = "rotator.notifications.";
 
-	/** The shortest HMAC key accepted: 128 bits of a random key written as text. */
+	/** The shortest HMAC key accepted, in bytes: 128 bits. */
 	static final int MIN_SECRET_LENGTH = 16;
 
 	public NotificationProperties {
@@ -51,8 +49,21 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 		String scheme = (url != null && url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		require(url != null && url.getHost() != null && (scheme.equals("http") || scheme.equals("https")),
 				prefix + "url", "must be an absolute http or https URL");
-		require(webhook.secret() != null && webhook.secret().length() >= MIN_SECRET_LENGTH, prefix + "secret",
-				"must be set, at least " + MIN_SECRET_LENGTH + " characters (the HMAC-SHA256 key)");
+		require(!webhook.secrets().isEmpty(), prefix + "secrets",
+				"must hold at least one whsec_ key (Standard Webhooks signing key)");
+		for (int i = 0; i < webhook.secrets().size(); i++) {
+			require(validKey(webhook.secrets().get(i)), prefix + "secrets[" + i + "]",
+					"must be whsec_ followed by the base64 of at least " + MIN_SECRET_LENGTH + " random bytes");
+		}
+	}
+
+	private static boolean validKey(String secret) {
+		try {
+			return WebhookSignature.key(secret).length >= MIN_SECRET_LENGTH;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private static void check(Delivery delivery) {
@@ -100,15 +111,17 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 	 *
 	 * @param name names the receiver in logs and metrics
 	 * @param url where events are POSTed
-	 * @param secret the HMAC-SHA256 key of the {@code X-Rotator-Signature} header; never
+	 * @param secrets the Standard Webhooks signing keys ({@code whsec_<base64>}); every
+	 * delivery is signed with each, so a receiver can change its key without a gap; never
 	 * logged
 	 * @param events the events it receives ({@code rotation.succeeded},
 	 * {@code rotation.failed}, {@code rotation.rolledback}, {@code rotation.due},
 	 * {@code credential.paused}, {@code credential.resumed}); all when empty
 	 */
-	public record Webhook(String name, URI url, String secret, Set<Event> events) {
+	public record Webhook(String name, URI url, List<String> secrets, Set<Event> events) {
 
 		public Webhook {
+			secrets = (secrets != null) ? List.copyOf(secrets) : List.of();
 			events = (events == null || events.isEmpty()) ? EnumSet.allOf(Event.class) : EnumSet.copyOf(events);
 		}
 
@@ -121,7 +134,7 @@ public record NotificationProperties(List<Webhook> webhooks, @DefaultValue Deliv
 			// Incoming-webhook URLs often carry a token in the path or query: print the
 			// origin.
 			String origin = (this.url != null) ? this.url.getScheme() + "://" + this.url.getAuthority() : null;
-			return "Webhook[name=" + this.name + ", url=" + origin + "/****, secret=****, events=" + this.events + "]";
+			return "Webhook[name=" + this.name + ", url=" + origin + "/****, secrets=****, events=" + this.events + "]";
 		}
 
 	}

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -22,9 +24,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Sends signed event bodies to webhooks on threads of its own, so a slow or dead receiver
- * never holds up a rotation. At most {@code queue-capacity} deliveries wait or retry at a
- * time; one more is dropped with a warning and counted
+ * Sends event bodies, signed as the Standard Webhooks specification says
+ * ({@link WebhookSignature}), to webhooks on threads of its own, so a slow or dead
+ * receiver never holds up a rotation. At most {@code queue-capacity} deliveries wait or
+ * retry at a time; one more is dropped with a warning and counted
  * ({@code rotator_webhook_deliveries_total{outcome="dropped"}}). Transport errors, 5xx,
  * 408 and 429 are retried with doubling pauses up to {@code max-attempts}; any other
  * status is the receiver's final answer. Logs name the webhook, never its URL or key.
@@ -45,8 +48,11 @@ final class WebhookDispatcher implements DisposableBean {
 
 	private final Semaphore capacity;
 
-	WebhookDispatcher(Delivery settings, MeterRegistry registry) {
+	private final Clock clock;
+
+	WebhookDispatcher(Delivery settings, MeterRegistry registry, Clock clock) {
 		this.settings = settings;
+		this.clock = clock;
 		this.registry = registry;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
@@ -68,7 +74,8 @@ final class WebhookDispatcher implements DisposableBean {
 			count(webhook, "dropped");
 			return;
 		}
-		Pending pending = new Pending(webhook, eventId, body, WebhookSignature.of(webhook.secret(), body));
+		List<byte[]> keys = webhook.secrets().stream().map(WebhookSignature::key).toList();
+		Pending pending = new Pending(webhook, eventId, body, keys);
 		try {
 			this.executor.execute(() -> attempt(pending, 1));
 		}
@@ -102,11 +109,18 @@ final class WebhookDispatcher implements DisposableBean {
 	}
 
 	private Answer send(Pending pending) {
+		// Signed at each attempt: receivers refuse a stale timestamp, and a retry may
+		// come
+		// minutes after the first attempt.
+		long timestamp = this.clock.instant().getEpochSecond();
 		HttpRequest request = HttpRequest.newBuilder(pending.webhook().url())
 			.timeout(this.settings.requestTimeout())
 			.header("Content-Type", CONTENT_TYPE)
 			.header("User-Agent", "genesys-secret-rotator")
-			.header(WebhookSignature.HEADER, pending.signature())
+			.header(WebhookSignature.ID, pending.eventId())
+			.header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
+			.header(WebhookSignature.SIGNATURE,
+					WebhookSignature.of(pending.keys(), pending.eventId(), timestamp, pending.body()))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(pending.body()))
 			.build();
 		try {
@@ -181,7 +195,7 @@ final class WebhookDispatcher implements DisposableBean {
 		}
 	}
 
-	private record Pending(Webhook webhook, String eventId, byte[] body, String signature) {
+	private record Pending(Webhook webhook, String eventId, byte[] body, List<byte[]> keys) {
 
 	}
 

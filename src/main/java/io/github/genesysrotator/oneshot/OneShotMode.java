@@ -19,22 +19,20 @@ import org.springframework.util.StringUtils;
  */
 public class OneShotMode implements EnvironmentPostProcessor, Ordered {
 
-	/** The credential to rotate; also the prefix of the options below. */
+	/** The credential to rotate. */
 	public static final String CREDENTIAL = "rotator.oneshot";
 
 	/** {@code routine} (default) or {@code compromise}. */
-	public static final String MODE = "rotator.oneshot.mode";
+	public static final String MODE = "rotator.oneshot-mode";
 
 	/** {@code true} runs acquire and preflight only. */
-	public static final String DRY_RUN = "rotator.oneshot.dry-run";
+	public static final String DRY_RUN = "rotator.oneshot-dry-run";
 
 	static final String PROPERTY_SOURCE = "rotatorOneShot";
 
 	/** Whether the environment asks for one-shot mode. */
 	public static boolean requested(Environment environment) {
-		// Read directly: rotator.oneshot is both a value and a prefix, which binding
-		// cannot
-		// express.
+		// Read directly: the mode is chosen before the properties are bound.
 		return StringUtils.hasText(environment.getProperty(CREDENTIAL));
 	}
 

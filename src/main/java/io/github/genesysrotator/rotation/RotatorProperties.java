@@ -5,12 +5,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.genesysrotator.genesys.GenesysProperties;
+import io.github.genesysrotator.observability.HealthProperties;
+import io.github.genesysrotator.observability.MetricsProperties;
+import io.github.genesysrotator.observability.NotificationProperties;
+import io.github.genesysrotator.web.ApiSecurityProperties;
+import jakarta.validation.Valid;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The {@code rotator.*} configuration: orgs, credentials and the rules of rotation.
- * Cross-property rules are checked at startup by {@link RotatorConfigurationValidator}.
+ * The whole {@code rotator.*} configuration: orgs, credentials and the rules of rotation,
+ * and, as nested parts, the settings of each capability. Bound once and strictly: a key
+ * under {@code rotator.} that no component takes (a typo such as
+ * {@code rotaton-interval}) stops startup with a message naming it. Each part is offered
+ * to its capability as a bean by {@link RotatorPropertiesConfiguration}. Cross-property
+ * rules are checked at startup by {@link RotatorConfigurationValidator}.
  *
  * @param instanceId lease holder id of this replica; random when empty
  * @param vault where the rotator keeps its state in Vault
@@ -19,11 +31,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule when due credentials are looked for
  * @param api rules for rotations requested over the API
  * @param rotation timings of the rotation state machine
+ * @param genesys how the rotator talks to Genesys Cloud ({@code rotator.genesys.*})
+ * @param health the rotator's own health indicators ({@code rotator.health.*})
+ * @param metrics the state gauges ({@code rotator.metrics.*})
+ * @param notifications webhooks told about rotations ({@code rotator.notifications.*})
+ * @param security who may call the API ({@code rotator.security.*})
+ * @param oneshot the credential one-shot mode rotates; the service runs normally when
+ * empty
+ * @param oneshotMode one-shot mode: {@code routine} (default) or {@code compromise}
+ * @param oneshotDryRun one-shot mode: {@code true} runs acquire and preflight only
  */
-@ConfigurationProperties("rotator")
+@ConfigurationProperties(prefix = "rotator", ignoreUnknownFields = false)
+@Validated
 public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Map<String, Org> orgs,
 		Map<String, Credential> credentials, @DefaultValue Schedule schedule, @DefaultValue Api api,
-		@DefaultValue Rotation rotation) {
+		@DefaultValue Rotation rotation, @DefaultValue GenesysProperties genesys, @DefaultValue HealthProperties health,
+		@DefaultValue MetricsProperties metrics, @DefaultValue NotificationProperties notifications,
+		@Valid @DefaultValue ApiSecurityProperties security, String oneshot, String oneshotMode, String oneshotDryRun) {
 
 	public RotatorProperties {
 		orgs = (orgs != null) ? Map.copyOf(orgs) : Map.of();

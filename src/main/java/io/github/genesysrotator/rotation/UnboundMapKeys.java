@@ -14,11 +14,14 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Settings under a map of named entries ({@code rotator.credentials.<name>.*},
- * {@code rotator.orgs.<name>.*}) that bound to no entry. The binder cannot read every key
- * as a name: {@code bill.ing} splits at the dot, {@code bill ing} is no property name,
- * and {@code ROTATOR_CREDENTIALS_BILL_ING_ORG} splits like the first. An entry it cannot
- * read is dropped without a word, so a credential would silently never rotate; such a
- * setting stops startup instead.
+ * {@code rotator.orgs.<name>.*}) that bound to no entry of that name. The strict binding
+ * of {@link RotatorProperties} refuses a key it binds to nothing, but the binder reads
+ * some entry names as other names: {@code bill ing}, {@code -billing} and
+ * {@code billing!} all bind as {@code billing} (merging into that credential if it
+ * exists), and environment variables, which strict binding does not check,
+ * ({@code ROTATOR_CREDENTIALS_BILL_ING_ORG}) split at every underscore. Such an entry
+ * would silently be another credential or none, so a setting whose entry name as written
+ * is not bound stops startup instead.
  */
 final class UnboundMapKeys {
 

@@ -12,19 +12,15 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * The {@code rotator.security.*} configuration: who may call the API. Validated at
- * startup; errors name the offending property.
+ * The {@code rotator.security.*} configuration: who may call the API. Bound and validated
+ * as part of {@code RotatorProperties} at startup; errors name the offending property.
  *
  * @param apiTokens bearer tokens, stored as SHA-256 hashes, with their roles
  * @param jwt optional OAuth2 resource server (JWT) authentication
  */
-@ConfigurationProperties("rotator.security")
-@Validated
 public record ApiSecurityProperties(@Valid List<ApiToken> apiTokens, @Valid @DefaultValue Jwt jwt) {
 
 	public ApiSecurityProperties {

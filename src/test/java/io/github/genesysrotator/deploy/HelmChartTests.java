@@ -496,7 +496,7 @@ class HelmChartTests {
 		assertThat(argsByName)
 			.containsEntry("rotator-genesys-secret-rotator-eu-reporting", List.of("--rotator.oneshot=eu-reporting"))
 			.containsEntry("rotator-genesys-secret-rotator-billing-bot",
-					List.of("--rotator.oneshot=billing-bot", "--rotator.oneshot.dry-run=true"));
+					List.of("--rotator.oneshot=billing-bot", "--rotator.oneshot-dry-run=true"));
 	}
 
 	@Test

@@ -8,8 +8,10 @@ import java.util.List;
 
 import io.github.genesysrotator.rotation.RotatorProperties;
 
+import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.cloud.vault.config.VaultProperties;
@@ -19,8 +21,8 @@ import org.springframework.core.io.ByteArrayResource;
 /**
  * Binds an {@code application.yml} rendered by the chart (or shipped for compose) the way
  * Spring Boot does at startup: through {@link YamlPropertySourceLoader} and a
- * {@link Binder}, into the real {@link RotatorProperties} and Spring Cloud Vault's
- * {@link VaultProperties}.
+ * {@link Binder}, into the real {@link RotatorProperties} (strictly, as at startup) and
+ * Spring Cloud Vault's {@link VaultProperties}.
  */
 final class RotatorConfigBinding {
 
@@ -39,7 +41,9 @@ final class RotatorConfigBinding {
 	}
 
 	RotatorProperties rotator() {
-		return this.binder.bindOrCreate("rotator", Bindable.of(RotatorProperties.class));
+		// As strict as at startup: a key no property takes fails the binding.
+		return this.binder.bindOrCreate("rotator", Bindable.of(RotatorProperties.class),
+				new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
 	}
 
 	VaultProperties vault() {

@@ -14,18 +14,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NotificationPropertiesTests {
 
-	private static final String SHORT_KEY = "too-short-key";
+	private static final String SHORT_KEY = "whsec_dG9vLXNob3J0LWtleQ==";
 
 	@Test
 	void bindsWebhooksWithEventsByTheirCloudEventsName() {
 		NotificationProperties properties = bind(
 				Map.of("rotator.notifications.webhooks[0].name", "chatops", "rotator.notifications.webhooks[0].url",
 						"https://hooks.example.com/services/T000/B000/XXXXtoken?sig=abc",
-						"rotator.notifications.webhooks[0].secret", "0123456789abcdef0123",
+						"rotator.notifications.webhooks[0].secrets", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM=",
 						"rotator.notifications.webhooks[0].events", "rotation.failed,rotation.rolledback"));
 		assertThat(properties.webhooks()).singleElement().satisfies((webhook) -> {
 			assertThat(webhook.events()).containsExactlyInAnyOrder(Event.ROTATION_FAILED, Event.ROTATION_ROLLEDBACK);
-			assertThat(webhook.toString()).doesNotContain("0123456789abcdef0123")
+			assertThat(webhook.toString()).doesNotContain("whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM=")
 				.doesNotContain("XXXXtoken")
 				.doesNotContain("sig=abc")
 				.contains("https://hooks.example.com");
@@ -35,9 +35,9 @@ class NotificationPropertiesTests {
 
 	@Test
 	void noEventsMeansAllEvents() {
-		NotificationProperties properties = bind(
-				Map.of("rotator.notifications.webhooks[0].name", "all", "rotator.notifications.webhooks[0].url",
-						"http://localhost:9000/", "rotator.notifications.webhooks[0].secret", "0123456789abcdef0123"));
+		NotificationProperties properties = bind(Map.of("rotator.notifications.webhooks[0].name", "all",
+				"rotator.notifications.webhooks[0].url", "http://localhost:9000/",
+				"rotator.notifications.webhooks[0].secrets", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM="));
 		assertThat(properties.webhooks().get(0).events()).containsExactlyInAnyOrder(Event.values());
 	}
 
@@ -45,9 +45,9 @@ class NotificationPropertiesTests {
 	void shortSecretIsRefusedByNameWithoutRepeatingIt() {
 		assertThatThrownBy(() -> bind(
 				Map.of("rotator.notifications.webhooks[0].name", "chatops", "rotator.notifications.webhooks[0].url",
-						"https://hooks.example.com/", "rotator.notifications.webhooks[0].secret", SHORT_KEY)))
+						"https://hooks.example.com/", "rotator.notifications.webhooks[0].secrets", SHORT_KEY)))
 			.isInstanceOf(BindException.class)
-			.satisfies((ex) -> assertThat(messages(ex)).contains("rotator.notifications.webhooks[0].secret")
+			.satisfies((ex) -> assertThat(messages(ex)).contains("rotator.notifications.webhooks[0].secrets")
 				.doesNotContain(SHORT_KEY));
 	}
 
@@ -55,7 +55,7 @@ class NotificationPropertiesTests {
 	void urlMustBeAbsoluteHttp() {
 		assertThatThrownBy(() -> bind(Map.of("rotator.notifications.webhooks[0].name", "chatops",
 				"rotator.notifications.webhooks[0].url", "ftp://hooks.example.com/",
-				"rotator.notifications.webhooks[0].secret", "0123456789abcdef0123")))
+				"rotator.notifications.webhooks[0].secrets", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM=")))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("rotator.notifications.webhooks[0].url"));
 	}
 
@@ -63,9 +63,10 @@ class NotificationPropertiesTests {
 	void namesAreUnique() {
 		assertThatThrownBy(() -> bind(
 				Map.of("rotator.notifications.webhooks[0].name", "chatops", "rotator.notifications.webhooks[0].url",
-						"https://a.example.com/", "rotator.notifications.webhooks[0].secret", "0123456789abcdef0123",
-						"rotator.notifications.webhooks[1].name", "chatops", "rotator.notifications.webhooks[1].url",
-						"https://b.example.com/", "rotator.notifications.webhooks[1].secret", "0123456789abcdef0123")))
+						"https://a.example.com/", "rotator.notifications.webhooks[0].secrets",
+						"whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM=", "rotator.notifications.webhooks[1].name", "chatops",
+						"rotator.notifications.webhooks[1].url", "https://b.example.com/",
+						"rotator.notifications.webhooks[1].secrets", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM=")))
 			.satisfies((ex) -> assertThat(messages(ex)).contains("rotator.notifications.webhooks[1].name"));
 	}
 

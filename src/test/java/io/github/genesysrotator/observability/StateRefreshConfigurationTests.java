@@ -1,14 +1,15 @@
 package io.github.genesysrotator.observability;
 
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import java.time.Duration;
 
 import io.github.genesysrotator.rotation.RotationService;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -42,8 +43,7 @@ class StateRefreshConfigurationTests {
 	@Test
 	void looksForDueRotationsOnlyWhenALeadTimeIsSet() {
 		RotationService rotations = mock(RotationService.class);
-		WebApplicationContextRunner withNotifications = this.web.withUserConfiguration(Notifications.class)
-			.withBean(RotationService.class, () -> rotations);
+		WebApplicationContextRunner withNotifications = this.web.withBean(RotationService.class, () -> rotations);
 		withNotifications.run((context) -> assertThat(context).getBeans(StateRefresh.class).hasSize(1));
 		withNotifications.withPropertyValues("rotator.notifications.due-lead-time=24h", "rotator.metrics.refresh=1s")
 			.run((context) -> {
@@ -78,14 +78,8 @@ class StateRefreshConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(MetricsProperties.class)
+	@Import(RotatorPropertiesConfiguration.class)
 	static class Metrics {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(NotificationProperties.class)
-	static class Notifications {
 
 	}
 

@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookNotificationIntegrationTests {
 
-	private static final String ALL_KEY = "all-events-key-0123456789";
+	private static final String ALL_KEY = "whsec_YWxsLWV2ZW50cy1rZXktMDEyMzQ1Njc4OQ==";
 
-	private static final String FAILURES_KEY = "failures-key-9876543210";
+	private static final String FAILURES_KEY = "whsec_ZmFpbHVyZXMta2V5LTk4NzY1NDMyMTA=";
 
 	private static final Sandbox sandbox = Sandbox.start();
 
@@ -67,10 +67,10 @@ class WebhookNotificationIntegrationTests {
 		registry.add("rotator.genesys.max-attempts", () -> "2");
 		registry.add("rotator.notifications.webhooks[0].name", () -> "all-events");
 		registry.add("rotator.notifications.webhooks[0].url", () -> all.url().toString());
-		registry.add("rotator.notifications.webhooks[0].secret", () -> ALL_KEY);
+		registry.add("rotator.notifications.webhooks[0].secrets", () -> ALL_KEY);
 		registry.add("rotator.notifications.webhooks[1].name", () -> "failures");
 		registry.add("rotator.notifications.webhooks[1].url", () -> failures.url().toString());
-		registry.add("rotator.notifications.webhooks[1].secret", () -> FAILURES_KEY);
+		registry.add("rotator.notifications.webhooks[1].secrets", () -> FAILURES_KEY);
 		registry.add("rotator.notifications.webhooks[1].events", () -> "rotation.failed");
 		registry.add("rotator.notifications.delivery.initial-backoff", () -> "10ms");
 		registry.add("rotator.notifications.delivery.max-attempts", () -> "3");

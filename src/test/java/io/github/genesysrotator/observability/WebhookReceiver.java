@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -31,10 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A webhook receiver as a user would write one: it verifies {@code X-Rotator-Signature}
- * (HMAC-SHA256 of the raw body with the shared key, compared in constant time) and
- * refuses unsigned or wrongly signed events with 401. It can answer scripted statuses and
- * hold requests until a latch opens.
+ * A webhook receiver as a user would write one, verifying from the Standard Webhooks
+ * specification alone (not with the service's code): the base64 HMAC-SHA256 of
+ * {@code webhook-id.webhook-timestamp.body} with the decoded {@code whsec_} key must
+ * match one {@code v1,} entry of {@code webhook-signature} (constant-time comparison),
+ * and the timestamp must be within five minutes of now. Unsigned, wrongly signed or stale
+ * events are refused with 401. It can answer scripted statuses and hold requests until a
+ * latch opens.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -121,9 +125,11 @@ final class WebhookReceiver implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
-			String signature = exchange.getRequestHeaders().getFirst("X-Rotator-Signature");
 			Received received = new Received(new String(body, StandardCharsets.UTF_8),
-					exchange.getRequestHeaders().getFirst("Content-Type"), verifies(body, signature));
+					exchange.getRequestHeaders().getFirst("Content-Type"),
+					verifies(this.key, exchange.getRequestHeaders().getFirst("webhook-id"),
+							exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+							exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now()));
 			this.attempts.add(received);
 			this.arrived.countDown();
 			awaitGate();
@@ -145,16 +151,26 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	private boolean verifies(byte[] body, String header) {
-		if (header == null || !header.startsWith("sha256=")) {
+	/** Verification as the specification describes it, with a five-minute tolerance. */
+	static boolean verifies(String whsec, String id, String timestamp, String signatures, byte[] body, Instant now) {
+		if (id == null || timestamp == null || signatures == null || !whsec.startsWith("whsec_")) {
 			return false;
 		}
 		try {
+			if (Math.abs(now.getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+				return false;
+			}
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] expected = mac.doFinal(body);
-			byte[] presented = HexFormat.of().parseHex(header.substring("sha256=".length()));
-			return MessageDigest.isEqual(expected, presented);
+			mac.init(new SecretKeySpec(Base64.getDecoder().decode(whsec.substring("whsec_".length())), "HmacSHA256"));
+			byte[] expected = mac.doFinal((id + "." + timestamp + "." + new String(body, StandardCharsets.UTF_8))
+				.getBytes(StandardCharsets.UTF_8));
+			for (String signature : signatures.split(" ")) {
+				if (signature.startsWith("v1,")
+						&& MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
+					return true;
+				}
+			}
+			return false;
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			return false;

@@ -96,7 +96,7 @@ class OneShotIntegrationTests {
 		assertThat(refused.result().get("errorCode").asString()).isEqualTo("paused");
 		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 
-		Run compromise = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot.mode=compromise");
+		Run compromise = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot-mode=compromise");
 		assertThat(compromise.exitCode()).isZero();
 		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
 	}
@@ -128,7 +128,7 @@ class OneShotIntegrationTests {
 	void dryRunChangesNothing(CapturedOutput output) {
 		SandboxConsumer.Published before = this.consumer.read(Sandbox.DUAL_PATH);
 
-		Run run = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot.dry-run=true");
+		Run run = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot-dry-run=true");
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.result().get("dryRun").asBoolean()).isTrue();

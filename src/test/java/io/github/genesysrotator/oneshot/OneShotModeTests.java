@@ -31,7 +31,7 @@ class OneShotModeTests {
 
 	@Test
 	void leavesTheServiceAloneOtherwise() {
-		MockEnvironment environment = new MockEnvironment().withProperty("rotator.oneshot.mode", "compromise");
+		MockEnvironment environment = new MockEnvironment().withProperty("rotator.oneshot-mode", "compromise");
 		this.mode.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getPropertySources().contains(OneShotMode.PROPERTY_SOURCE)).isFalse();
 		assertThat(OneShotMode.requested(environment)).isFalse();

@@ -70,8 +70,8 @@ class OneShotRunnerTests {
 
 	@Test
 	void passesModeAndDryRun() {
-		this.environment.withProperty("rotator.oneshot.mode", "compromise")
-			.withProperty("rotator.oneshot.dry-run", "true");
+		this.environment.withProperty("rotator.oneshot-mode", "compromise")
+			.withProperty("rotator.oneshot-dry-run", "true");
 		given(this.rotations.rotate(any())).willReturn(result(Outcome.SUCCESS, null));
 		this.runner.run(new DefaultApplicationArguments());
 		assertThat(request().mode()).isEqualTo(Mode.COMPROMISE);
@@ -101,20 +101,20 @@ class OneShotRunnerTests {
 
 	@Test
 	void invalidModeExitsOneWithoutRotating() {
-		this.environment.withProperty("rotator.oneshot.mode", "panic");
+		this.environment.withProperty("rotator.oneshot-mode", "panic");
 		this.runner.run(new DefaultApplicationArguments());
 		assertThat(this.runner.getExitCode()).isEqualTo(1);
 		assertThat(printed().path("errorCode").asString()).isEqualTo("invalid-configuration");
-		assertThat(printed().path("errorMessage").asString()).contains("rotator.oneshot.mode");
+		assertThat(printed().path("errorMessage").asString()).contains("rotator.oneshot-mode");
 		verifyNoInteractions(this.rotations);
 	}
 
 	@Test
 	void invalidDryRunExitsOneWithoutRotating() {
-		this.environment.withProperty("rotator.oneshot.dry-run", "maybe");
+		this.environment.withProperty("rotator.oneshot-dry-run", "maybe");
 		this.runner.run(new DefaultApplicationArguments());
 		assertThat(this.runner.getExitCode()).isEqualTo(1);
-		assertThat(printed().path("errorMessage").asString()).contains("rotator.oneshot.dry-run");
+		assertThat(printed().path("errorMessage").asString()).contains("rotator.oneshot-dry-run");
 		verifyNoInteractions(this.rotations);
 	}
 

@@ -6,19 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.genesysrotator.genesys.GenesysProperties;
-import io.github.genesysrotator.observability.HealthProperties;
-import io.github.genesysrotator.observability.MetricsProperties;
-import io.github.genesysrotator.observability.NotificationProperties;
 import io.github.genesysrotator.rotation.InvalidConfigurationException;
-import io.github.genesysrotator.rotation.RotatorProperties;
-import io.github.genesysrotator.web.ApiSecurityProperties;
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -62,6 +56,8 @@ class ConfigurationFuzzTests {
 			"rotator.credentials.other-dual.org=other", "rotator.credentials.other-dual.client-ids=" + D + ",",
 			"rotator.security.api-tokens[0].name=dashboard", "rotator.security.api-tokens[0].sha256=" + HASH,
 			"rotator.security.api-tokens[0].roles=read");
+
+	private static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 	private static final Map<String, Integer> OUTCOMES = new ConcurrentHashMap<>();
 
@@ -198,7 +194,39 @@ class ConfigurationFuzzTests {
 						"rotator.security.api-tokens[1].roles=rotate")));
 		cases.add(of("rotator.security.api-tokens[1].sha256", HASH.toUpperCase(),
 				List.of("rotator.security.api-tokens[1].name=ci", "rotator.security.api-tokens[1].roles=rotate")));
+		typos(cases);
 		return cases;
+	}
+
+	/**
+	 * A misspelled key at every level of {@code rotator.*}: each is refused by name,
+	 * never ignored in favour of a default.
+	 */
+	private static void typos(List<Object[]> cases) {
+		for (String typo : List.of("rotator.instanse-id", "rotator.credential.billing.org", "rotator.vault.kv-mont",
+				"rotator.orgs.acme.regon", "rotator.orgs.acme.admin-credentials",
+				"rotator.credentials.billing.rotaton-interval", "rotator.credentials.report.grace-priod",
+				"rotator.credentials.billing.client-ids-extra", "rotator.schedule.pol", "rotator.schedule.poll.cron",
+				"rotator.api.min-intervall", "rotator.rotation.lease-tt", "rotator.genesys.max-atempts",
+				"rotator.health.genesys-check-intervall", "rotator.metrics.refesh", "rotator.notification.webhooks",
+				"rotator.notifications.delivery.max-atempts", "rotator.security.api-token[0].name",
+				"rotator.security.api-tokens[0].role", "rotator.security.jwt.issuer-url", "rotator.oneshot.mode",
+				"rotator.oneshot.dry-run")) {
+			cases.add(of(typo, "30d"));
+		}
+		List<String> webhook = List.of("rotator.notifications.webhooks[0].name=audit",
+				"rotator.notifications.webhooks[0].url=https://hooks.example.com/x",
+				"rotator.notifications.webhooks[0].secrets[0]=" + WHSEC);
+		for (String typo : List.of("rotator.notifications.webhooks[0].secret",
+				"rotator.notifications.webhooks[0].event")) {
+			cases.add(of(typo, WHSEC, webhook));
+		}
+		// Signing keys must be Standard Webhooks keys: whsec_ and the base64 of 16+
+		// bytes.
+		for (String key : List.of(WHSEC.substring(6), "whsec_", "whsec_not base64!", "whsec_c2hvcnQ=",
+				"WHSEC_" + WHSEC.substring(6))) {
+			cases.add(of("rotator.notifications.webhooks[0].secrets[1]", key, webhook));
+		}
 	}
 
 	private static void durations(List<Object[]> cases, String property, boolean positive, String zero) {
@@ -262,9 +290,9 @@ class ConfigurationFuzzTests {
 		return messages.toString();
 	}
 
-	// Bean validation names the record component ('apiTokens[0].sha256').
+	// Bean validation names the record component ('security.apiTokens[0].sha256').
 	private static String camelField(String property) {
-		String field = property.replaceFirst("^rotator\\.security\\.", "");
+		String field = property.replaceFirst("^rotator\\.", "");
 		StringBuilder camel = new StringBuilder();
 		for (int i = 0; i < field.length(); i++) {
 			char c = field.charAt(i);
@@ -279,9 +307,7 @@ class ConfigurationFuzzTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ RotatorProperties.class, ApiSecurityProperties.class, GenesysProperties.class,
-			MetricsProperties.class, HealthProperties.class, NotificationProperties.class })
-	@Import(RealStartupChecks.PackagePrivateChecks.class)
+	@Import({ RotatorPropertiesConfiguration.class, RealStartupChecks.PackagePrivateChecks.class })
 	static class RealStartupChecks {
 
 		/** The checks are package private in their capability; import them by name. */

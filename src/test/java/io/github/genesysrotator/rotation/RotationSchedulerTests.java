@@ -282,7 +282,8 @@ class RotationSchedulerTests {
 				Map.of(), this.credentials, new RotatorProperties.Schedule(true, "0 */5 * * * *", JITTER, BACKOFF),
 				new RotatorProperties.Api(Duration.ofMinutes(10)),
 				new RotatorProperties.Rotation(Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofMillis(500),
-						Duration.ofMinutes(10), 20, Duration.ofSeconds(10)));
+						Duration.ofMinutes(10), 20, Duration.ofSeconds(10)),
+				null, null, null, null, null, null, null, null);
 	}
 
 	private static Credential credential(String window, boolean enabled) {

@@ -84,7 +84,9 @@ public final class RotationTestSupport {
 				StateRecordStore states, RotationListener... listeners) {
 			RotatorProperties other = new RotatorProperties(instanceId, this.properties.vault(), this.properties.orgs(),
 					this.properties.credentials(), this.properties.schedule(), this.properties.api(),
-					this.properties.rotation());
+					this.properties.rotation(), this.properties.genesys(), this.properties.health(),
+					this.properties.metrics(), this.properties.notifications(), this.properties.security(),
+					this.properties.oneshot(), this.properties.oneshotMode(), this.properties.oneshotDryRun());
 			return new RotationService(this.catalog, other, genesys, consumers, states, this.clock, this.sleeper,
 					List.of(listeners));
 		}

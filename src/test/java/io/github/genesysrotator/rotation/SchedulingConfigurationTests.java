@@ -1,7 +1,6 @@
 package io.github.genesysrotator.rotation;
 
 import java.time.Clock;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +18,7 @@ class SchedulingConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
 		.withUserConfiguration(SchedulingConfiguration.class)
 		.withBean(RotationService.class, () -> mock(RotationService.class))
-		.withBean(RotatorProperties.class,
-				() -> new RotatorProperties(null, null, Map.of(), Map.of(),
-						new RotatorProperties.Schedule(true, "0 */5 * * * *", java.time.Duration.ofMinutes(5),
-								java.time.Duration.ofHours(1)),
-						null, null))
+		.withUserConfiguration(RotatorPropertiesConfiguration.class)
 		.withBean(CredentialCatalog.class)
 		.withBean(Clock.class, Clock::systemUTC);
 

@@ -1,13 +1,14 @@
 package io.github.genesysrotator.web;
 
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import io.github.genesysrotator.web.ApiSecurityProperties.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,7 +121,7 @@ class ApiSecurityPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ApiSecurityProperties.class)
+	@Import(RotatorPropertiesConfiguration.class)
 	static class PropertiesConfiguration {
 
 	}
