@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.NotApplicableException;
 import io.github.genesysrotator.rotation.Outcome;
@@ -49,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(CredentialsController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, RotatorPropertiesConfiguration.class })
 @TestPropertySource(properties = { "rotator.security.api-tokens[0].name=dashboard",
 		"rotator.security.api-tokens[0].sha256=8ed7a3cb498a69b97157eb5c685b8831eabdc118fce9a4c75425920ab3ddf6e0",
 		"rotator.security.api-tokens[0].roles=read", "rotator.security.api-tokens[1].name=ci-pipeline",

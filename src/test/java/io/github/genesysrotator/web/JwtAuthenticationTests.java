@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationService;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * signature are checked. The API token keeps working next to it.
  */
 @WebMvcTest(CredentialsController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, RotatorPropertiesConfiguration.class })
 @TestPropertySource(properties = { "rotator.security.jwt.roles-claim=groups",
 		"rotator.security.jwt.audience=genesys-secret-rotator", "rotator.security.api-tokens[0].name=dashboard",
 		"rotator.security.api-tokens[0].sha256=8ed7a3cb498a69b97157eb5c685b8831eabdc118fce9a4c75425920ab3ddf6e0",

@@ -1,5 +1,6 @@
 package io.github.genesysrotator.web;
 
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import io.github.genesysrotator.rotation.RotationService;
 import org.junit.jupiter.api.Test;
 import org.springdoc.core.configuration.SpringDocConfiguration;
@@ -20,7 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(CredentialsController.class)
-@Import({ SecurityConfiguration.class, OpenApiConfiguration.class })
+@Import({ SecurityConfiguration.class, OpenApiConfiguration.class, RotatorPropertiesConfiguration.class })
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
 		SpringDocWebMvcConfiguration.class })
 class OpenApiDocumentTests {
