@@ -55,7 +55,12 @@ final class FaultMatrix {
 	enum Fault {
 
 		GENESYS_5XX, GENESYS_429_BURST, GENESYS_TIMEOUT, GENESYS_RESET, GENESYS_RESPONSE_LOST, VAULT_5XX, VAULT_SEALED,
-		VAULT_403, VAULT_CAS_CONFLICT, VAULT_TIMEOUT, CRASH;
+		VAULT_403, VAULT_CAS_CONFLICT, VAULT_TIMEOUT, CRASH,
+		/**
+		 * The holder stalls past its lease right before the step's side effect, and
+		 * another replica takes over.
+		 */
+		STALL;
 
 		boolean genesys() {
 			return name().startsWith("GENESYS");
@@ -72,7 +77,7 @@ final class FaultMatrix {
 	}
 
 	/** The parts of the world a cell breaks. */
-	record World(Sandbox sandbox, CrashSwitch crash, ObservedGenesys genesys) {
+	record World(Sandbox sandbox, CrashSwitch crash, ObservedGenesys genesys, Runnable takeover) {
 
 	}
 
@@ -125,6 +130,9 @@ final class FaultMatrix {
 			if (this.fault == Fault.VAULT_CAS_CONFLICT && vaultTarget().method().equals("GET")) {
 				return "a read has no check-and-set";
 			}
+			if (this.fault == Fault.STALL && !sideEffect()) {
+				return "no side effect at " + this.step.label() + " to fence";
+			}
 			if (this.fault == Fault.CRASH && crashPhase() == null && this.step != Step.REGENERATE) {
 				return "nothing is written before the intent: a crash leaves nothing to recover";
 			}
@@ -162,6 +170,29 @@ final class FaultMatrix {
 			};
 		}
 
+		/** Whether the step changes something outside the state record's own lease. */
+		private boolean sideEffect() {
+			return switch (this.step) {
+				case REGENERATE, STAGE_PUBLISH, PROMOTE, FINISH -> true;
+				default -> false;
+			};
+		}
+
+		/**
+		 * The phase reported right before the step's side effect, where the holder
+		 * stalls; {@code null} for dual's stage, which follows the regeneration's answer.
+		 */
+		private Phase stallPhase() {
+			boolean dual = this.strategy == Strategy.DUAL;
+			return switch (this.step) {
+				case REGENERATE -> Phase.REGENERATING;
+				case STAGE_PUBLISH -> null;
+				case PROMOTE -> dual ? Phase.VERIFIED : Phase.PROMOTED;
+				case FINISH -> dual ? Phase.PROMOTED : Phase.VERIFIED;
+				default -> throw new IllegalStateException(this.step.name());
+			};
+		}
+
 		/** The phase right after the step's durable write, where the process dies. */
 		private Phase crashPhase() {
 			boolean dual = this.strategy == Strategy.DUAL;
@@ -177,7 +208,15 @@ final class FaultMatrix {
 
 		/** Break the world so that the fault strikes at this cell's step. */
 		void inject(World world) {
-			if (this.fault == Fault.CRASH) {
+			if (this.fault == Fault.STALL) {
+				if (stallPhase() == null) {
+					world.genesys().afterNextRegeneration(world.takeover());
+				}
+				else {
+					world.crash().runAt(stallPhase(), world.takeover());
+				}
+			}
+			else if (this.fault == Fault.CRASH) {
 				if (this.step == Step.REGENERATE) {
 					world.genesys().crashAfterNextRegeneration();
 				}

@@ -153,7 +153,13 @@ class FaultMatrixIntegrationTests {
 		}
 		Map<Outcome, Double> metricsBefore = rotationCounts(cell.credential());
 		Published before = this.consumer.read(cell.consumerPath());
-		cell.inject(new World(sandbox, this.crashSwitch, this.observed));
+		List<RotationResult> takeovers = new ArrayList<>();
+		Runnable takeover = () -> {
+			// Frozen past the lease: another replica's recovery takes the rotation over.
+			this.clock.advance(this.properties.rotation().leaseTtl().plusSeconds(1));
+			takeovers.add(replica("replica-3").rotate(RotationRequest.of(cell.credential(), Trigger.API, "other")));
+		};
+		cell.inject(new World(sandbox, this.crashSwitch, this.observed, takeover));
 		Map<String, FaultRule> armed = sandbox.genesys().faults().activeRules();
 		sandbox.vault().requests().clear();
 
@@ -168,6 +174,14 @@ class FaultMatrixIntegrationTests {
 			crashed = true;
 		}
 		assertThat(crashed).as("the run crashed").isEqualTo(cell.fault() == Fault.CRASH);
+		if (cell.fault() == Fault.STALL) {
+			assertThat(takeovers).as("another replica took over during the stall")
+				.singleElement()
+				.extracting(RotationResult::trigger)
+				.isEqualTo(Trigger.RECOVERY);
+			assertThat(this.results.all).as("the stalled holder reports it was taken over")
+				.anyMatch((result) -> "lease-lost".equals(result.errorCode()));
+		}
 		if (cell.fault().vault()) {
 			VaultTarget target = cell.vaultTarget();
 			assertThat(sandbox.vault().requests().matching(target.method(), target.path()))

@@ -35,6 +35,8 @@ final class ObservedGenesys implements GenesysOAuthClients {
 
 	private final AtomicBoolean crashAfterRegeneration = new AtomicBoolean();
 
+	private final java.util.concurrent.atomic.AtomicReference<Runnable> afterRegeneration = new java.util.concurrent.atomic.AtomicReference<>();
+
 	private ObservedGenesys(GenesysOAuthClients delegate, Function<String, String> credentialOf) {
 		this.delegate = delegate;
 		this.credentialOf = credentialOf;
@@ -56,6 +58,14 @@ final class ObservedGenesys implements GenesysOAuthClients {
 		this.crashAfterRegeneration.set(true);
 	}
 
+	/**
+	 * Run an action once the next regeneration's answer arrived, before the caller gets
+	 * it (a holder that stalls right there).
+	 */
+	void afterNextRegeneration(Runnable action) {
+		this.afterRegeneration.set(action);
+	}
+
 	/** The most regenerations of one credential's clients that were in flight at once. */
 	int maxConcurrentRegenerations(String credential) {
 		return this.maxInFlight.getOrDefault(credential, new AtomicInteger()).get();
@@ -63,6 +73,7 @@ final class ObservedGenesys implements GenesysOAuthClients {
 
 	void reset() {
 		this.crashAfterRegeneration.set(false);
+		this.afterRegeneration.set(null);
 		this.inFlight.clear();
 		this.maxInFlight.clear();
 	}
@@ -72,16 +83,22 @@ final class ObservedGenesys implements GenesysOAuthClients {
 		String credential = this.credentialOf.apply(clientId);
 		int now = this.inFlight.computeIfAbsent(credential, (key) -> new AtomicInteger()).incrementAndGet();
 		this.maxInFlight.computeIfAbsent(credential, (key) -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+		ClientSecret secret;
 		try {
-			ClientSecret secret = this.delegate.regenerateSecret(org, clientId, fence);
-			if (this.crashAfterRegeneration.compareAndSet(true, false)) {
-				throw new SimulatedCrash(Phase.REGENERATING);
-			}
-			return secret;
+			secret = this.delegate.regenerateSecret(org, clientId, fence);
 		}
 		finally {
 			this.inFlight.get(credential).decrementAndGet();
 		}
+		// Genesys has answered: what follows happens to the caller, not to the request.
+		Runnable action = this.afterRegeneration.getAndSet(null);
+		if (action != null) {
+			action.run();
+		}
+		if (this.crashAfterRegeneration.compareAndSet(true, false)) {
+			throw new SimulatedCrash(Phase.REGENERATING);
+		}
+		return secret;
 	}
 
 	@Override
