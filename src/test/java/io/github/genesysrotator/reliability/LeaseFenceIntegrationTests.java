@@ -38,6 +38,7 @@ import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,15 @@ class LeaseFenceIntegrationTests {
 		this.clock.reset();
 		this.sleeper.reset();
 		this.sleeper.moveClockInstead();
+	}
+
+	/**
+	 * The sleeper is shared with every test class of the same context: leave it sleeping
+	 * for real, with no action at the end of a wait.
+	 */
+	@AfterEach
+	void restoreSleeper() {
+		this.sleeper.reset();
 	}
 
 	@ParameterizedTest
