@@ -28,6 +28,7 @@ final class SandboxBanner {
 						+ " -H 'Content-Type: application/json' -d '{\"reason\":\"change freeze\"}' -X POST " + api
 						+ "/api/v1/credentials/" + Sandbox.DUAL + "/pause",
 				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.DUAL + "/resume",
+				"  curl -s " + auth + " " + api + "/api/v1/orgs/" + Sandbox.ORG + "/clients",
 				"  curl -s -H 'X-Vault-Token: " + sandbox.vaultToken() + "' " + vault + "/v1/secret/data/"
 						+ Sandbox.DUAL_PATH,
 				"  curl -s -u <client_id>:<client_secret> -d grant_type=client_credentials "

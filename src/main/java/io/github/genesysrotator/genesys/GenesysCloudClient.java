@@ -1,6 +1,11 @@
 package io.github.genesysrotator.genesys;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -11,6 +16,7 @@ import io.github.genesysrotator.rotation.DependencyRejectedException;
 import io.github.genesysrotator.rotation.Fence;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.OAuthClientView;
+import io.github.genesysrotator.rotation.OrgClient;
 import io.github.genesysrotator.rotation.OrgEndpoints;
 import io.github.genesysrotator.rotation.RequestPolicy;
 import tools.jackson.databind.JsonNode;
@@ -90,13 +96,28 @@ class GenesysCloudClient implements GenesysOAuthClients {
 	}
 
 	@Override
-	public int checkAdminAccess(String org) {
+	public List<OrgClient> listClients(String org) {
 		HttpResult result = api(org, "list_clients", HttpMethod.GET, "/api/v2/oauth/clients");
 		if (!result.ok()) {
 			throw GenesysErrors.rejected(this.json, result, "listing OAuth clients");
 		}
 		// One page holds every client: the API documents no paging parameters.
-		return GenesysErrors.parse(this.json, result, "list_clients").path("entities").size();
+		List<OrgClient> clients = new ArrayList<>();
+		GenesysErrors.parse(this.json, result, "list_clients")
+			.path("entities")
+			.forEach((client) -> clients.add(new OrgClient(client.path("id").asString(""),
+					client.path("name").asString(""), client.path("authorizedGrantType").asString(""),
+					client.path("state").asString("active"), instant(client.path("dateCreated").asString("")))));
+		return clients;
+	}
+
+	private static Instant instant(String text) {
+		try {
+			return text.isEmpty() ? null : OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	@Override

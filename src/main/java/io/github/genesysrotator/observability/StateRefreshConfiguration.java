@@ -26,6 +26,15 @@ class StateRefreshConfiguration {
 	}
 
 	/**
+	 * The orgs' client listings for {@code rotator_org_oauth_clients}, fetched again as
+	 * each one expires ({@code rotator.health.genesys-check-interval}).
+	 */
+	@Bean
+	StateRefresh coverageRefresh(OrgCoverage coverage, HealthProperties health) {
+		return new StateRefresh("rotator-coverage", coverage::refresh, health.genesysCheckInterval());
+	}
+
+	/**
 	 * {@code rotation.due} events, looked for at the same pace as the gauges' refresh;
 	 * the state record makes each one happen once across replicas.
 	 */

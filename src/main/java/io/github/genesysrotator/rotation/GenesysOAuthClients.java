@@ -1,5 +1,7 @@
 package io.github.genesysrotator.rotation;
 
+import java.util.List;
+
 /**
  * The Genesys Cloud OAuth operations a rotation needs. Implementations authenticate with
  * the org's admin credential and retry transient failures within their own bounds.
@@ -39,15 +41,14 @@ public interface GenesysOAuthClients {
 	TokenCheck checkToken(String org, String clientId, ClientSecret secret);
 
 	/**
-	 * Check, for health checks, that the org's admin credential obtains a token and may
-	 * still view OAuth clients: it lists them (one request, plus a token request when
-	 * none is cached). Callers cache the answer.
-	 * @return how many OAuth clients the org has
+	 * List every OAuth client of the org (never a secret), with the org's admin
+	 * credential: one request, plus a token request when none is cached. The health check
+	 * and the org's coverage use it; callers cache the answer.
 	 * @throws DependencyRejectedException when Genesys refuses the admin credential or
 	 * the listing (a role lost {@code oauth:client:view})
 	 * @throws DependencyUnavailableException when Genesys cannot be reached
 	 */
-	int checkAdminAccess(String org);
+	List<OrgClient> listClients(String org);
 
 	/** The org's hosts, as published to consumers. */
 	OrgEndpoints endpoints(String org);

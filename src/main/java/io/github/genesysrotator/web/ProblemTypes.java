@@ -43,6 +43,7 @@ public final class ProblemTypes {
 	/** Every rotation error code with its status and title, in one table. */
 	private static final Map<String, Problem> ROTATION_CODES = Map.ofEntries(
 			rotation("unknown-credential", HttpStatus.NOT_FOUND, "Unknown credential"),
+			rotation("unknown-org", HttpStatus.NOT_FOUND, "Unknown org"),
 			rotation("rotation-in-progress", HttpStatus.CONFLICT, "A rotation of this credential is in progress"),
 			rotation("not-applicable", HttpStatus.CONFLICT, "Not applicable to this credential"),
 			rotation("preflight-failed", HttpStatus.CONFLICT, "Preflight check failed"),

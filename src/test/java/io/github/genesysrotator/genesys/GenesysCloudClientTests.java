@@ -15,6 +15,7 @@ import io.github.genesysrotator.rotation.DependencyRejectedException;
 import io.github.genesysrotator.rotation.DependencyUnavailableException;
 import io.github.genesysrotator.rotation.Fence;
 import io.github.genesysrotator.rotation.LeaseLostException;
+import io.github.genesysrotator.rotation.OrgClient;
 import io.github.genesysrotator.rotation.RequestPolicy;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.GenesysOAuthClients.TokenCheck;
@@ -118,13 +119,16 @@ class GenesysCloudClientTests {
 
 	@Test
 	void adminAccessCheckListsTheOrgsClientsAndNoticesALostPermission() {
-		assertThat(this.client.checkAdminAccess("acme")).isEqualTo(2);
+		assertThat(this.client.listClients("acme")).hasSize(2)
+			.allSatisfy((client) -> assertThat(client.dateCreated()).isNotNull())
+			.extracting(OrgClient::id)
+			.contains(this.target.id());
 		assertThat(this.simulator.observations().apiRequests())
 			.anyMatch((request) -> request.operation() == Operation.LIST_CLIENTS && request.status() == 200);
 
 		SeededClient viewless = this.org.createClientWithPermissions("no-view", OAuthPermission.EDIT);
 		GenesysOAuthClients withoutView = client(Duration.ofSeconds(180), viewless);
-		assertThatThrownBy(() -> withoutView.checkAdminAccess("acme")).isInstanceOf(DependencyRejectedException.class)
+		assertThatThrownBy(() -> withoutView.listClients("acme")).isInstanceOf(DependencyRejectedException.class)
 			.hasMessageContaining("403");
 	}
 
@@ -242,7 +246,7 @@ class GenesysCloudClientTests {
 
 	@Test
 	void fenceRunsRightBeforeTheRegenerationAndStopsIt() {
-		this.client.checkAdminAccess("acme");
+		this.client.listClients("acme");
 		AtomicInteger fenceCalls = new AtomicInteger();
 		Fence refusing = () -> {
 			fenceCalls.incrementAndGet();
@@ -283,7 +287,7 @@ class GenesysCloudClientTests {
 	void htmlPageInsteadOfTheAdminTokenIsARejection() {
 		this.simulator.faults().add(FaultRule.on(Operation.TOKEN).forClient(this.admin.id()).htmlPage());
 
-		assertRejectedCleanly(() -> this.client.checkAdminAccess("acme"), "token");
+		assertRejectedCleanly(() -> this.client.listClients("acme"), "token");
 	}
 
 	@Test
@@ -337,7 +341,7 @@ class GenesysCloudClientTests {
 	void extraFieldsAreIgnoredEverywhere() {
 		this.simulator.faults().add(FaultRule.on(Operation.ANY).extraFields());
 
-		this.client.checkAdminAccess("acme");
+		this.client.listClients("acme");
 		assertThat(this.client.getClient("acme", this.target.id()).usableForClientCredentials()).isTrue();
 		ClientSecret secret = this.client.regenerateSecret("acme", this.target.id(), NO_FENCE);
 		assertThat(secret.reveal()).isEqualTo(currentSecret());
@@ -348,7 +352,7 @@ class GenesysCloudClientTests {
 	void adminTokenWithoutAccessTokenIsARejection() {
 		this.simulator.faults().add(FaultRule.on(Operation.TOKEN).forClient(this.admin.id()).omitField("access_token"));
 
-		assertRejectedCleanly(() -> this.client.checkAdminAccess("acme"), "access_token");
+		assertRejectedCleanly(() -> this.client.listClients("acme"), "access_token");
 		assertThat(adminTokenRequests()).as("not retried").isEqualTo(1);
 	}
 

@@ -12,6 +12,7 @@ import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.Fence;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.OAuthClientView;
+import io.github.genesysrotator.rotation.OrgClient;
 import io.github.genesysrotator.rotation.OrgEndpoints;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
@@ -413,8 +414,8 @@ class LeaseFenceIntegrationTests {
 		}
 
 		@Override
-		public int checkAdminAccess(String org) {
-			return this.delegate.checkAdminAccess(org);
+		public List<OrgClient> listClients(String org) {
+			return this.delegate.listClients(org);
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package io.github.genesysrotator.reliability;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +13,7 @@ import io.github.genesysrotator.rotation.CredentialSpec;
 import io.github.genesysrotator.rotation.Fence;
 import io.github.genesysrotator.rotation.GenesysOAuthClients;
 import io.github.genesysrotator.rotation.OAuthClientView;
+import io.github.genesysrotator.rotation.OrgClient;
 import io.github.genesysrotator.rotation.OrgEndpoints;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RequestPolicy;
@@ -112,8 +114,8 @@ final class ObservedGenesys implements GenesysOAuthClients {
 	}
 
 	@Override
-	public int checkAdminAccess(String org) {
-		return this.delegate.checkAdminAccess(org);
+	public List<OrgClient> listClients(String org) {
+		return this.delegate.listClients(org);
 	}
 
 	@Override

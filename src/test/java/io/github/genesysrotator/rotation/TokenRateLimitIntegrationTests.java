@@ -67,7 +67,7 @@ class TokenRateLimitIntegrationTests {
 		sandbox.reset();
 		// The admin token is cached before the org's grants run out: the limit meets the
 		// rotation at its verification, after the regeneration.
-		this.genesys.checkAdminAccess(Sandbox.ORG);
+		this.genesys.listClients(Sandbox.ORG);
 	}
 
 	@Test

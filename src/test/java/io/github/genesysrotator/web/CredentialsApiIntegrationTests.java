@@ -5,12 +5,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
 import org.junit.jupiter.api.AfterAll;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,6 +187,31 @@ class CredentialsApiIntegrationTests {
 				.isIn(401, 404);
 			IssuedSecrets.assertClean(endpoint, response.body(), sandbox.vaultToken());
 		}
+	}
+
+	@Test
+	void orgCoverageNamesTheCredentialManagingEachClientAndNoSecret() throws Exception {
+		HttpResponse<String> coverage = send("GET", "/api/v1/orgs/" + Sandbox.ORG + "/clients", Sandbox.API_TOKEN);
+
+		assertThat(coverage.statusCode()).isEqualTo(200);
+		JsonNode clients = JsonMapper.builder().build().readTree(coverage.body());
+		Map<String, String> managedBy = new HashMap<>();
+		clients.forEach((client) -> managedBy.put(client.path("id").asString(),
+				client.path("managedBy").isNull() ? "(none)" : client.path("managedBy").asString()));
+		assertThat(managedBy).containsEntry(Sandbox.DUAL_A_ID, Sandbox.DUAL)
+			.containsEntry(Sandbox.DUAL_B_ID, Sandbox.DUAL)
+			.containsEntry(Sandbox.SINGLE_ID, Sandbox.SINGLE)
+			.containsEntry(Sandbox.ADMIN_ID, "(none)");
+		clients.forEach((client) -> assertThat(client.path("grantType").asString()).isNotEmpty());
+		assertThat(send("GET", "/api/v1/orgs/nowhere/clients", Sandbox.API_TOKEN).statusCode()).isEqualTo(404);
+		assertThat(send("GET", "/api/v1/orgs/" + Sandbox.ORG + "/clients", null).statusCode()).isEqualTo(401);
+		assertNoSecretInResponses();
+
+		String metrics = management("/actuator/prometheus").body();
+		long unmanaged = managedBy.values().stream().filter("(none)"::equals).count();
+		assertThat(metrics).contains("rotator_org_oauth_clients{managed=\"true\",org=\"" + Sandbox.ORG + "\"} 3.0")
+			.containsPattern("rotator_org_oauth_clients\\{managed=\"false\",org=\"" + Sandbox.ORG + "\"\\} [1-9]");
+		assertThat(unmanaged).isPositive();
 	}
 
 	private void assertNoSecretInResponses() {
