@@ -21,33 +21,47 @@ class StateRefreshConfigurationTests {
 
 	private final CredentialStates states = mock(CredentialStates.class);
 
+	private final OrgCoverage coverage = mock(OrgCoverage.class);
+
 	private final WebApplicationContextRunner web = new WebApplicationContextRunner()
 		.withUserConfiguration(Metrics.class, StateRefreshConfiguration.class)
-		.withBean(CredentialStates.class, () -> this.states);
+		.withBean(CredentialStates.class, () -> this.states)
+		.withBean(OrgCoverage.class, () -> this.coverage);
 
 	@Test
 	void refreshesOnItsOwnThreadEveryConfiguredIntervalWithoutTheRotationScheduler() {
 		this.web.withPropertyValues("rotator.metrics.refresh=7s").run((context) -> {
-			assertThat(context.getBean(StateRefresh.class).interval()).isEqualTo(Duration.ofSeconds(7));
-			assertThat(context.getBean(StateRefresh.class).isRunning()).isTrue();
+			StateRefresh refresh = context.getBean("stateRefresh", StateRefresh.class);
+			assertThat(refresh.interval()).isEqualTo(Duration.ofSeconds(7));
+			assertThat(refresh.isRunning()).isTrue();
 			verify(this.states, timeout(10_000)).refresh();
 		});
 	}
 
 	@Test
 	void refreshesEveryThirtySecondsByDefault() {
-		this.web.run((context) -> assertThat(context.getBean(StateRefresh.class).interval())
+		this.web.run((context) -> assertThat(context.getBean("stateRefresh", StateRefresh.class).interval())
 			.isEqualTo(Duration.ofSeconds(30)));
+	}
+
+	@Test
+	void fetchesTheOrgsClientListingsAgainEveryGenesysCheckInterval() {
+		this.web.withPropertyValues("rotator.health.genesys-check-interval=3s").run((context) -> {
+			StateRefresh refresh = context.getBean("coverageRefresh", StateRefresh.class);
+			assertThat(refresh.interval()).isEqualTo(Duration.ofSeconds(3));
+			verify(this.coverage, timeout(10_000)).refresh();
+		});
 	}
 
 	@Test
 	void looksForDueRotationsOnlyWhenALeadTimeIsSet() {
 		RotationService rotations = mock(RotationService.class);
 		WebApplicationContextRunner withNotifications = this.web.withBean(RotationService.class, () -> rotations);
-		withNotifications.run((context) -> assertThat(context).getBeans(StateRefresh.class).hasSize(1));
+		withNotifications
+			.run((context) -> assertThat(context).getBeans(StateRefresh.class).doesNotContainKey("dueAnnouncements"));
 		withNotifications.withPropertyValues("rotator.notifications.due-lead-time=24h", "rotator.metrics.refresh=1s")
 			.run((context) -> {
-				assertThat(context).getBeans(StateRefresh.class).hasSize(2);
+				assertThat(context).getBeans(StateRefresh.class).containsKey("dueAnnouncements");
 				verify(rotations, timeout(10_000)).announceDue(Duration.ofHours(24));
 			});
 	}
@@ -65,8 +79,10 @@ class StateRefreshConfigurationTests {
 	void withoutAWebServerAsInOneShotModeNothingRefreshes() {
 		new ApplicationContextRunner().withUserConfiguration(Metrics.class, StateRefreshConfiguration.class)
 			.withBean(CredentialStates.class, () -> this.states)
+			.withBean(OrgCoverage.class, () -> this.coverage)
 			.run((context) -> assertThat(context).doesNotHaveBean(StateRefresh.class));
 		verify(this.states, never()).refresh();
+		verify(this.coverage, never()).refresh();
 	}
 
 	@Test
