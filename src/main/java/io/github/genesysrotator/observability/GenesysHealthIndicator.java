@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import io.github.genesysrotator.rotation.RotatorProperties;
 
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * carry the org, its status and an error code, never a message.
  */
 @Component
+@ConditionalOnEnabledHealthIndicator("genesys")
 class GenesysHealthIndicator extends AbstractHealthIndicator {
 
 	private final OrgCoverage coverage;

@@ -6,6 +6,7 @@ import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.CredentialSpec;
 import io.github.genesysrotator.rotation.Phase;
 
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@link CredentialStates} only, so it costs no Vault request.
  */
 @Component
+@ConditionalOnEnabledHealthIndicator("rotation")
 class RotationHealthIndicator extends AbstractHealthIndicator {
 
 	private final CredentialCatalog catalog;
