@@ -324,7 +324,7 @@ abstract class CredentialRotation {
 	 */
 	static Outcome outcomeBeforeLease(RotationException error) {
 		if (error instanceof StateConflictException || error instanceof LeaseLostException
-				|| error instanceof RotationService.BusyException) {
+				|| error instanceof BusyException) {
 			return Outcome.BUSY;
 		}
 		return (error instanceof RotationRefusedException) ? Outcome.SKIPPED : Outcome.FAILED;

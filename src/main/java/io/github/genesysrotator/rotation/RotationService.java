@@ -353,18 +353,4 @@ public class RotationService {
 		return this.context.clock().instant();
 	}
 
-	/** Another rotation of the credential holds it. */
-	static class BusyException extends RotationException {
-
-		BusyException(String message) {
-			super(message);
-		}
-
-		@Override
-		public String errorCode() {
-			return "rotation-in-progress";
-		}
-
-	}
-
 }
