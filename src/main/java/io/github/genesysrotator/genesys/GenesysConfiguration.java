@@ -42,7 +42,7 @@ class GenesysConfiguration {
 		GenesysHttp http = new GenesysHttp(webClient, properties, registry);
 		GrantPacer pacer = new GrantPacer(clock, properties.tokenGrantsPerMinute(), properties.initialBackoff(),
 				properties.maxBackoff());
-		TokenEndpoint tokens = new TokenEndpoint(http, orgs, pacer, json);
+		TokenEndpoint tokens = new TokenEndpoint(http, orgs, pacer, json, registry);
 		AdminTokens adminTokens = new AdminTokens(tokens, adminCredentials, clock, properties.tokenRefreshMargin());
 		return new GenesysCloudClient(http, tokens, adminTokens, orgs, json);
 	}

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
 import io.github.genesysrotator.rotation.ClientSecret;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -17,7 +19,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The client-credentials grant on the login host: Basic auth (UTF-8) and a form body, as
  * the official SDKs send it. Every grant waits for its org's turn ({@link GrantPacer}),
- * and its answer is read by {@link TokenAnswer}.
+ * and its answer is read by {@link TokenAnswer}. Grants the login host refuses with its
+ * own rate limit count in {@code rotator.genesys.token.rate.limited{org}}: that limit
+ * answers 400, which the request timer cannot tell from a refused secret.
  */
 final class TokenEndpoint {
 
@@ -29,11 +33,14 @@ final class TokenEndpoint {
 
 	private final JsonMapper json;
 
-	TokenEndpoint(GenesysHttp http, OrgDirectory orgs, GrantPacer pacer, JsonMapper json) {
+	private final MeterRegistry registry;
+
+	TokenEndpoint(GenesysHttp http, OrgDirectory orgs, GrantPacer pacer, JsonMapper json, MeterRegistry registry) {
 		this.http = http;
 		this.orgs = orgs;
 		this.pacer = pacer;
 		this.json = json;
+		this.registry = registry;
 	}
 
 	/**
@@ -55,7 +62,15 @@ final class TokenEndpoint {
 	private TokenAnswer paced(String org, String operation, Supplier<HttpResult> exchange) {
 		this.pacer.awaitTurn(org);
 		TokenAnswer answer = TokenAnswer.read(this.json, exchange.get(), operation);
-		this.pacer.answered(org, answer.kind() == TokenAnswer.Kind.RATE_LIMITED);
+		boolean rateLimited = answer.kind() == TokenAnswer.Kind.RATE_LIMITED;
+		this.pacer.answered(org, rateLimited);
+		if (rateLimited) {
+			Counter.builder("rotator.genesys.token.rate.limited")
+				.description("Token grants the login host refused with its own rate limit")
+				.tag("org", org)
+				.register(this.registry)
+				.increment();
+		}
 		return answer;
 	}
 

@@ -19,6 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,6 +48,9 @@ class TokenRateLimitIntegrationTests {
 
 	@Autowired
 	GenesysOAuthClients genesys;
+
+	@Autowired
+	MeterRegistry registry;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -78,8 +84,10 @@ class TokenRateLimitIntegrationTests {
 		CompletableFuture<RotationResult> rotation = CompletableFuture
 			.supplyAsync(() -> this.rotations.rotate(RotationRequest.of(Sandbox.DUAL, Trigger.API, "test")));
 
+		double limitedBefore = rateLimitedCount();
 		awaitRateLimitedGrant(Sandbox.DUAL_B_ID);
 		assertThat(rotation).as("still verifying while grants are limited").isNotDone();
+		awaitRateLimitedCountAbove(limitedBefore);
 		assertThat(consumer.read(Sandbox.DUAL_PATH)).as("nothing published yet").isEqualTo(before);
 		assertThat(sandbox.genesys().currentSecret(before.clientId())).as("the published secret still works")
 			.hasValue(before.secret());
@@ -110,6 +118,21 @@ class TokenRateLimitIntegrationTests {
 
 		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(consumer.authenticates(Sandbox.SINGLE_PATH)).isTrue();
+	}
+
+	/** Bounded wait until the rotator counted a rate-limited grant of its own. */
+	private void awaitRateLimitedCountAbove(double before) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (rateLimitedCount() <= before) {
+			assertThat(System.nanoTime()).as("rotator_genesys_token_rate_limited_total{org} above %s", before)
+				.isLessThan(deadline);
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
+	}
+
+	private double rateLimitedCount() {
+		Counter counter = this.registry.find("rotator.genesys.token.rate.limited").tag("org", Sandbox.ORG).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	/** Other applications of the org make grants until the login host limits them. */
