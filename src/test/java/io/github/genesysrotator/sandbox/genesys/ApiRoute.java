@@ -18,6 +18,9 @@ record ApiRoute(Operation operation, String pathClientId) {
 		if (path.equals(TOKEN_PATH)) {
 			return method.equals("POST") ? route(Operation.TOKEN, null) : Optional.empty();
 		}
+		if (path.startsWith(UsageApi.PREFIX)) {
+			return UsageApi.classify(method, path);
+		}
 		if (path.equals(CLIENTS_PATH)) {
 			return switch (method) {
 				case "GET" -> route(Operation.LIST_CLIENTS, null);

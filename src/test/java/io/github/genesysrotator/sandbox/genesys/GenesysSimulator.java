@@ -93,6 +93,9 @@ import reactor.netty.resources.LoopResources;
  * passes the fault rules untouched, so a fault aimed at the rotator's call is not spent
  * on the probe's token requests for the same client. The global latency still
  * applies.</li>
+ * <li>Usage ({@link UsageReports}): every {@code /api/v2} request that reached the
+ * service is counted per UTC day for the client whose token made it; the usage jobs API
+ * reports complete, published days only.</li>
  * <li>DELETE answers 204 (real code unconfirmed) and needs state {@code inactive}.</li>
  * <li>{@code disabled} revokes the client's tokens for good; {@code inactive} only stops
  * new tokens.</li>
@@ -121,6 +124,10 @@ public final class GenesysSimulator implements AutoCloseable {
 
 	private final OAuthClientsApi clientsApi;
 
+	private final UsageReports usage;
+
+	private final UsageApi usageApi;
+
 	private final AdminApi adminApi;
 
 	private final Map<String, OrgHandle> orgs = new ConcurrentHashMap<>();
@@ -142,6 +149,8 @@ public final class GenesysSimulator implements AutoCloseable {
 		this.tokenRateLimiter = new RateLimiter(options.tokenGrantsPerWindow(), options.rateLimitWindow());
 		this.tokenEndpoint = new TokenEndpoint(this.state, this.observations, options, this.tokenRateLimiter);
 		this.clientsApi = new OAuthClientsApi(this.state, this.apiRateLimiter, options.secretAbsence());
+		this.usage = new UsageReports(options.clock());
+		this.usageApi = new UsageApi(this.state, this.apiRateLimiter, this.usage);
 		this.adminApi = new AdminApi(this);
 		this.server = HttpServer.create()
 			.runOn(this.loops)
@@ -190,6 +199,11 @@ public final class GenesysSimulator implements AutoCloseable {
 
 	public SimulatorObservations observations() {
 		return this.observations;
+	}
+
+	/** API usage per client and day, the usage jobs API's switches and job count. */
+	public UsageReports usage() {
+		return this.usage;
 	}
 
 	/** The secret that currently mints tokens for a client. For tests only. */
@@ -292,14 +306,31 @@ public final class GenesysSimulator implements AutoCloseable {
 	}
 
 	private SimResponse process(SimRequest request, ApiRoute route) {
-		return (route.operation() == Operation.TOKEN) ? this.tokenEndpoint.handle(request)
+		if (route.operation() == Operation.TOKEN) {
+			return this.tokenEndpoint.handle(request);
+		}
+		return route.operation().usage() ? this.usageApi.handle(request, route)
 				: this.clientsApi.handle(request, route);
 	}
 
 	private Mono<Void> answer(HttpServerResponse response, SimRequest request, ApiRoute route, String clientId,
 			FaultType fault, SimResponse simResponse) {
 		log(request, route, clientId, simResponse.status(), fault);
+		countUsage(request, route, fault, simResponse.status());
 		return send(response, request, simResponse);
+	}
+
+	/**
+	 * Every {@code /api/v2} request that reached the service is counted for the client
+	 * whose token made it; the token endpoint and injected faults are not.
+	 */
+	private void countUsage(SimRequest request, ApiRoute route, FaultType fault, int status) {
+		if (route.operation() == Operation.TOKEN || (fault != null && fault != FaultType.LATENCY) || status == 401) {
+			return;
+		}
+		OAuthClientsApi.bearerToken(request)
+			.flatMap(this.state::tokenOwner)
+			.ifPresent((owner) -> this.usage.count(owner, status));
 	}
 
 	private void log(SimRequest request, ApiRoute route, String clientId, int status, FaultType fault) {
@@ -345,7 +376,8 @@ public final class GenesysSimulator implements AutoCloseable {
 		String uri = request.uri();
 		int query = uri.indexOf('?');
 		String path = (query < 0) ? uri : uri.substring(0, query);
-		return new SimRequest(request.method().name(), path, headers, body, UUID.randomUUID().toString());
+		return new SimRequest(request.method().name(), path, headers, body, UUID.randomUUID().toString(),
+				(query < 0) ? "" : uri.substring(query + 1));
 	}
 
 }

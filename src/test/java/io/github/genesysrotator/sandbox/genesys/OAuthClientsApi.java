@@ -131,7 +131,7 @@ final class OAuthClientsApi {
 		};
 	}
 
-	private static Optional<String> bearerToken(SimRequest request) {
+	static Optional<String> bearerToken(SimRequest request) {
 		String authorization = request.header("Authorization");
 		if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
 			return Optional.empty();

@@ -26,8 +26,19 @@ public enum Operation {
 	/** {@code POST /api/v2/oauth/clients/{id}/secret}. */
 	REGENERATE_SECRET,
 
+	/** {@code POST /api/v2/usage/client/{id}/aggregates/query/jobs}. */
+	USAGE_QUERY,
+
+	/** {@code GET /api/v2/usage/client/{id}/aggregates/query/jobs/{jobId}}. */
+	USAGE_RESULT,
+
 	/** Any of the above; only meaningful in a fault rule. */
 	ANY;
+
+	/** One of the usage jobs API's operations. */
+	boolean usage() {
+		return this == USAGE_QUERY || this == USAGE_RESULT;
+	}
 
 	boolean matches(Operation actual) {
 		return this == ANY || this == actual;

@@ -1,6 +1,8 @@
 package io.github.genesysrotator.sandbox.genesys;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,8 +15,27 @@ import java.util.Map;
  * @param body the raw body (empty if none)
  * @param correlationId the id sent back as {@code ININ-Correlation-Id} and
  * {@code contextId}
+ * @param query the raw query string, empty if none
  */
-record SimRequest(String method, String path, Map<String, String> headers, byte[] body, String correlationId) {
+record SimRequest(String method, String path, Map<String, String> headers, byte[] body, String correlationId,
+		String query) {
+
+	/** The query parameters, first value of each, URL-decoded. */
+	Map<String, String> queryParameters() {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		for (String pair : this.query.split("&")) {
+			int equals = pair.indexOf('=');
+			if (!pair.isEmpty()) {
+				parameters.putIfAbsent(decode((equals < 0) ? pair : pair.substring(0, equals)),
+						(equals < 0) ? "" : decode(pair.substring(equals + 1)));
+			}
+		}
+		return parameters;
+	}
+
+	private static String decode(String text) {
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+	}
 
 	String header(String name) {
 		return this.headers.get(name.toLowerCase(Locale.ROOT));

@@ -174,6 +174,11 @@ final class SimulatorState {
 		return Optional.of(client);
 	}
 
+	/** The client a token was issued to, whether or not it is still usable. */
+	synchronized Optional<String> tokenOwner(String tokenValue) {
+		return Optional.ofNullable(this.tokens.get(tokenValue)).map(AccessToken::clientId);
+	}
+
 	synchronized Set<String> permissionsOf(OAuthClientEntity client) {
 		Organization org = this.orgs.get(client.orgId());
 		Set<String> permissions = new HashSet<>();
