@@ -1,13 +1,16 @@
 package io.github.genesysrotator.genesys;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import io.github.genesysrotator.genesys.GenesysHttp.HttpResult;
 import io.github.genesysrotator.rotation.ClientSecret;
@@ -19,6 +22,8 @@ import io.github.genesysrotator.rotation.OAuthClientView;
 import io.github.genesysrotator.rotation.OrgClient;
 import io.github.genesysrotator.rotation.OrgEndpoints;
 import io.github.genesysrotator.rotation.RequestPolicy;
+import io.github.genesysrotator.rotation.UsageJob;
+import io.github.genesysrotator.rotation.UsageJob.UsageDay;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +37,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * calls and the permissions they need are listed in {@code docs/apis.md}.
  */
 class GenesysCloudClient implements GenesysOAuthClients {
+
+	/** A job id is quoted into a path: nothing but an id shape gets there. */
+	private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+	private static final int USAGE_PAGE_SIZE = 100;
+
+	/** A year of days, in pages: more means the answer is not what was asked. */
+	private static final int MAX_USAGE_PAGES = 5;
 
 	private final GenesysHttp http;
 
@@ -109,6 +122,76 @@ class GenesysCloudClient implements GenesysOAuthClients {
 					client.path("name").asString(""), client.path("authorizedGrantType").asString(""),
 					client.path("state").asString("active"), instant(client.path("dateCreated").asString("")))));
 		return clients;
+	}
+
+	@Override
+	public String submitUsageQuery(String org, String clientId, Instant from, Instant to) {
+		Map<String, Object> query = Map.of("interval", from + "/" + to, "granularity", "Day", "metrics",
+				List.of("Requests"));
+		String body = this.json.writeValueAsString(query);
+		HttpResult result = api(org, "usage_query", usageJobs(clientId),
+				(token) -> this.http.exchange(org, "usage_query",
+						(client) -> client.post()
+							.uri(this.orgs.endpoints(org).apiBaseUrl() + usageJobs(clientId))
+							.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+							.accept(MediaType.APPLICATION_JSON)
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(body)));
+		if (!result.ok()) {
+			throw GenesysErrors.rejected(this.json, result, "the usage query of client " + clientId);
+		}
+		String jobId = GenesysErrors.parse(this.json, result, "usage_query").path("id").asString("");
+		if (!JOB_ID.matcher(jobId).matches()) {
+			throw new DependencyRejectedException(Dependency.GENESYS, result.status(),
+					"The usage query of client " + clientId + " answered without a job id");
+		}
+		return jobId;
+	}
+
+	@Override
+	public UsageJob pollUsageQuery(String org, String clientId, String jobId) {
+		List<UsageDay> days = new ArrayList<>();
+		String next = usageJobs(clientId) + "/" + jobId + "?pageSize=" + USAGE_PAGE_SIZE;
+		for (int page = 0; page < MAX_USAGE_PAGES; page++) {
+			HttpResult result = api(org, "usage_result", HttpMethod.GET, next);
+			if (!result.ok()) {
+				throw GenesysErrors.rejected(this.json, result, "the usage job of client " + clientId);
+			}
+			JsonNode answer = GenesysErrors.parse(this.json, result, "usage_result");
+			String status = answer.path("queryStatus").asString("");
+			if (status.equals("Failed") || status.equals("Cancelled")) {
+				return new UsageJob(UsageJob.Status.FAILED, List.of());
+			}
+			if (!status.equals("Succeeded")) {
+				return new UsageJob(UsageJob.Status.PENDING, List.of());
+			}
+			for (JsonNode row : answer.path("entities")) {
+				LocalDate date = date(row.path("date").asString(""));
+				long requests = row.path("requestCount").asLong(0);
+				if (date != null && requests > 0) {
+					days.add(new UsageDay(date, requests));
+				}
+			}
+			next = answer.path("nextUri").asString("");
+			if (next.isEmpty() || !next.startsWith(usageJobs(clientId) + "/" + jobId + "?")) {
+				return new UsageJob(UsageJob.Status.SUCCEEDED, days);
+			}
+		}
+		throw new DependencyRejectedException(Dependency.GENESYS, 200,
+				"The usage job of client " + clientId + " has more than " + MAX_USAGE_PAGES + " pages");
+	}
+
+	private static String usageJobs(String clientId) {
+		return "/api/v2/usage/client/" + clientId + "/aggregates/query/jobs";
+	}
+
+	private static LocalDate date(String text) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static Instant instant(String text) {

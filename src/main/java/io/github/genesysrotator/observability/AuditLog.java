@@ -111,6 +111,8 @@ class AuditLog implements RotationListener {
 			.with("clientIds", String.join(",", result.regeneratedClientIds()))
 			.with("consumerVersion", result.consumerVersion())
 			.with("errorCode", result.errorCode())
+			.with("standbyUsage", (result.standbyUsage() != null) ? result.standbyUsage().answer().label() : null)
+			.with("standbyLastUsedOn", (result.standbyUsage() != null) ? result.standbyUsage().lastUsedOn() : null)
 			.with("durationMs", result.duration().toMillis())
 			.log();
 	}

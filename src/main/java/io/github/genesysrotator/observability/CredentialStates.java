@@ -152,6 +152,15 @@ class CredentialStates implements RotationListener {
 		return status != null && status.paused() != null && status.paused().inForceAt(this.clock.instant());
 	}
 
+	/**
+	 * The retirement guard's latest answer: 1 in use, 0 not in use, -1 unknown (also
+	 * before its first answer).
+	 */
+	double standbyInUse(String credential) {
+		CredentialStatus status = this.statuses.get(credential);
+		return (status != null && status.standbyUsage() != null) ? status.standbyUsage().gaugeValue() : -1;
+	}
+
 	private void store(CredentialStatus status) {
 		this.statuses.put(status.name(), status);
 		this.phases.put(status.name(), status.phase());

@@ -10,6 +10,7 @@ import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationListener;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.Strategy;
+import io.github.genesysrotator.rotation.UsageCheck;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,6 +98,11 @@ class RotationMetrics implements RotationListener {
 		gauge("rotator.uncommitted.secrets", null,
 				"1 while a generated secret is held in memory only, waiting for Vault", credential, states,
 				(s) -> s.uncommitted(credential) ? 1 : 0);
+		if (spec.usageCheck() != UsageCheck.OFF) {
+			gauge("rotator.standby.in.use", null,
+					"Retirement guard: 1 while the standby client is still in use, 0 when not, -1 unknown", credential,
+					states, (s) -> s.standbyInUse(credential));
+		}
 		gauge("rotator.paused", null, "1 while routine rotations of the credential are paused", credential, states,
 				(s) -> s.paused(credential) ? 1 : 0);
 		for (Phase phase : Phase.values()) {

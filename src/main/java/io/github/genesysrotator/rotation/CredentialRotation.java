@@ -46,6 +46,9 @@ abstract class CredentialRotation {
 	/** Whether this run tried to take the record over (see {@link #take}). */
 	private boolean tookOver;
 
+	/** What {@link #keepAtRest} wrote, if anything. */
+	private StateRecord keptAtRest;
+
 	CredentialRotation(CredentialSpec spec, RotationRequest request, RotationContext context) {
 		this.spec = spec;
 		this.request = request;
@@ -83,6 +86,7 @@ abstract class CredentialRotation {
 		try {
 			Preparation preparation = this.context.preflight().check(this.spec, stored.value(), this.request.mode());
 			this.trace.roleDrift(preparation.roleDrift());
+			preparation = guardRetirement(stored, preparation);
 			if (this.request.dryRun()) {
 				return describe(preparation);
 			}
@@ -116,6 +120,30 @@ abstract class CredentialRotation {
 		plan(preparation, "publish client " + preparation.targetClientId() + " to " + this.spec.vaultPath()
 				+ " as version " + (preparation.consumerVersion() + 1));
 		return this.trace.succeeded();
+	}
+
+	/**
+	 * After the preflight, before the intent: the strategy's last say on whether the
+	 * rotation may go on, with the record the intent will write.
+	 * @throws RotationRefusedException when it may not
+	 */
+	Preparation guardRetirement(Stored<StateRecord> stored, Preparation preparation) {
+		return preparation;
+	}
+
+	/**
+	 * A change written without the lease before the intent (an answer worth keeping when
+	 * a rule refuses the rotation): a check-and-set write of the record as read, given up
+	 * when another writer got there first. The status then shows it.
+	 */
+	void keepAtRest(Stored<StateRecord> stored, StateRecord changed) {
+		try {
+			this.context.states().write(this.spec.name(), changed, stored.version());
+			this.keptAtRest = changed;
+		}
+		catch (RotationException ex) {
+			// Only a cache: the next attempt asks again.
+		}
 	}
 
 	/** Dry run: the steps a real run would take, in this strategy's order. */
@@ -372,6 +400,9 @@ abstract class CredentialRotation {
 	Optional<StateRecord> recordAfter(StateRecord read) {
 		if (this.record != null) {
 			return Optional.of(this.record).filter(LeasedRecord::known).map(LeasedRecord::current);
+		}
+		if (this.keptAtRest != null) {
+			return Optional.of(this.keptAtRest);
 		}
 		return this.tookOver ? Optional.empty() : Optional.of(read);
 	}

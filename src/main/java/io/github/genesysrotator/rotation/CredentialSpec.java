@@ -28,4 +28,15 @@ public record CredentialSpec(String name, Credential config) {
 		return this.config.vaultPath();
 	}
 
+	/**
+	 * The retirement guard's setting: {@code enforce} unless configured; always
+	 * {@code off} for single, which has no standby.
+	 */
+	public UsageCheck usageCheck() {
+		if (strategy() != Strategy.DUAL) {
+			return UsageCheck.OFF;
+		}
+		return (this.config.usageCheck() != null) ? this.config.usageCheck() : UsageCheck.ENFORCE;
+	}
+
 }

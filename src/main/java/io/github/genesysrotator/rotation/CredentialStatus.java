@@ -27,10 +27,12 @@ import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
  * @param lastError the last error (never a secret)
  * @param leaseHolder the replica holding the lease, if any
  * @param paused the pause in force, if any
+ * @param standbyUsage dual: the retirement guard's latest answer, or {@code null} before
+ * its first
  */
 public record CredentialStatus(String name, Strategy strategy, String org, String vaultPath, boolean enabled,
 		Phase phase, String activeClientId, String standbyClientId, Instant activeSince, Instant secretGeneratedAt,
 		Duration secretAge, Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt,
-		Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused) {
+		Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused, StandbyUsage standbyUsage) {
 
 }

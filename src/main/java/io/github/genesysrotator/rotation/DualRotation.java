@@ -1,5 +1,6 @@
 package io.github.genesysrotator.rotation;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +24,48 @@ final class DualRotation extends CredentialRotation {
 		ClientSecret secret = regenerate(target);
 		stageAndVerify(target, secret, now(), UnaryOperator.identity());
 		return promote(target, secret, consumerVersion);
+	}
+
+	/**
+	 * The retirement guard, in a routine rotation: after the grace-period rule, before
+	 * the intent. Its answer goes into the intent write; a refusal keeps it at rest, so
+	 * later passes today reuse it instead of asking Genesys again.
+	 */
+	@Override
+	Preparation guardRetirement(Stored<StateRecord> stored, Preparation preparation) {
+		StateRecord record = preparation.record();
+		Optional<StandbyUsage> asked = this.context.guard().ask(this.spec, record, this.request.mode());
+		if (asked.isEmpty()) {
+			return preparation;
+		}
+		StandbyUsage usage = asked.get();
+		this.trace.standbyUsage(usage);
+		int standby = record.standbySlot();
+		StateRecord answered = record.withSlot(standby, record.slots().get(standby).withUsage(usage));
+		if (usage.answer() == StandbyUsage.Answer.IN_USE && this.spec.usageCheck() == UsageCheck.ENFORCE) {
+			if (!this.request.dryRun()) {
+				keepAtRest(stored, answered);
+			}
+			throw new RotationRefusedException("standby-in-use",
+					"The standby client " + usage.clientId() + " of '" + this.spec.name() + "' made API calls on "
+							+ usage.lastUsedOn() + ", after it was demoted on " + usage.demotedOn()
+							+ ": a consumer still uses it. Find it and make it re-read " + this.spec.vaultPath()
+							+ "; usage-check warn or mode compromise rotate anyway",
+					this.context.guard().untilNextReport());
+		}
+		if (this.request.dryRun()) {
+			this.trace.plan("retirement guard: standby client " + usage.clientId() + " is " + usage.answer().label()
+					+ describeUsage(usage));
+		}
+		return new Preparation(answered, preparation.targetSlot(), preparation.consumerVersion(),
+				preparation.roleDrift());
+	}
+
+	private static String describeUsage(StandbyUsage usage) {
+		if (usage.lastUsedOn() != null) {
+			return " (last calls on " + usage.lastUsedOn() + "; usage-check warn rotates anyway)";
+		}
+		return (usage.reason() != null) ? " (" + usage.reason() + ")" : "";
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.genesysrotator.rotation;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -49,6 +50,23 @@ public interface GenesysOAuthClients {
 	 * @throws DependencyUnavailableException when Genesys cannot be reached
 	 */
 	List<OrgClient> listClients(String org);
+
+	/**
+	 * Submit a query of a client's API usage per UTC day over {@code [from, to)}, with
+	 * the org's admin credential ({@code usage:client:view}).
+	 * @return the job id, for {@link #pollUsageQuery}
+	 * @throws DependencyRejectedException when Genesys refuses (403 without the
+	 * permission)
+	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 */
+	String submitUsageQuery(String org, String clientId, Instant from, Instant to);
+
+	/**
+	 * Read a usage job once; when it is done, every page of its rows.
+	 * @throws DependencyRejectedException when Genesys refuses
+	 * @throws DependencyUnavailableException when Genesys cannot be reached
+	 */
+	UsageJob pollUsageQuery(String org, String clientId, String jobId);
 
 	/** The org's hosts, as published to consumers. */
 	OrgEndpoints endpoints(String org);

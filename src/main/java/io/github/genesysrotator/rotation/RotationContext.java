@@ -27,6 +27,10 @@ record RotationContext(GenesysOAuthClients genesys, ConsumerPathStore consumers,
 				this.timings.verifyInterval());
 	}
 
+	RetirementGuard guard() {
+		return new RetirementGuard(this.genesys, this.clock, this.sleeper, this.timings);
+	}
+
 	Backoff backoff() {
 		return new Backoff(this.clock, this.sleeper);
 	}

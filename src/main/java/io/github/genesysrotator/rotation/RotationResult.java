@@ -29,12 +29,14 @@ import java.util.List;
  * @param retryAfter when refused by a time rule: how long until it would be allowed
  * @param startedAt start
  * @param finishedAt end
+ * @param standbyUsage routine dual: the retirement guard's answer for the standby, or
+ * {@code null} when it did not ask
  */
 public record RotationResult(String rotationId, String credential, Strategy strategy, Mode mode, Trigger trigger,
 		String actor, String reason, Outcome outcome, boolean dryRun, boolean rollback, List<PhaseTiming> phases,
 		String activeClientId, List<String> regeneratedClientIds, Long consumerVersion, Duration exposureWindow,
 		boolean roleDrift, List<String> plan, String errorCode, String errorMessage, Duration retryAfter,
-		Instant startedAt, Instant finishedAt) {
+		Instant startedAt, Instant finishedAt, StandbyUsage standbyUsage) {
 
 	public RotationResult {
 		phases = List.copyOf(phases);

@@ -3,6 +3,7 @@ package io.github.genesysrotator.rotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -307,7 +308,22 @@ public class RotationService {
 				record.phase(), active.map(Slot::clientId).orElse(null), standby, record.promotedAt(), generatedAt,
 				(generatedAt != null) ? Duration.between(generatedAt, now()) : null, spec.config().rotationInterval(),
 				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
-				record.journal().lastError(), record.lease().holder(), record.pausedAt(now()).orElse(null));
+				record.journal().lastError(), record.lease().holder(), record.pausedAt(now()).orElse(null),
+				latestUsage(record));
+	}
+
+	/**
+	 * The retirement guard's latest answer: the one about the latest demotion. After a
+	 * rotation that went on it is the answer about the client just regenerated, until the
+	 * next rotation asks about the other one.
+	 */
+	private static StandbyUsage latestUsage(StateRecord record) {
+		return record.slots()
+			.stream()
+			.map(Slot::usage)
+			.filter((usage) -> usage != null && usage.demotedOn() != null)
+			.max(Comparator.comparing(StandbyUsage::demotedOn))
+			.orElse(null);
 	}
 
 	/**

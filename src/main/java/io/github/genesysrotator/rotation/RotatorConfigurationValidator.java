@@ -63,6 +63,9 @@ class RotatorConfigurationValidator implements InitializingBean {
 					"must be shorter than rotator.rotation.lease-ttl (" + rotation.leaseTtl()
 							+ "), or another replica could take the lease during verification");
 		}
+		requirePositive("rotator.rotation.usage-timeout", rotation.usageTimeout());
+		requirePositive("rotator.rotation.usage-poll-interval", rotation.usagePollInterval());
+		requireNonNegative("rotator.rotation.usage-delay", rotation.usageDelay());
 		if (rotation.historySize() < 1) {
 			throw new InvalidConfigurationException("rotator.rotation.history-size", "must be at least 1");
 		}
@@ -94,6 +97,10 @@ class RotatorConfigurationValidator implements InitializingBean {
 		if (credential.gracePeriod().compareTo(credential.rotationInterval()) > 0) {
 			throw new InvalidConfigurationException(prefix + "grace-period",
 					"must not exceed rotation-interval (" + credential.rotationInterval() + ")");
+		}
+		if (credential.strategy() != Strategy.DUAL && credential.usageCheck() != null) {
+			throw new InvalidConfigurationException(prefix + "usage-check",
+					"the retirement guard needs the dual strategy: a single credential has no standby client");
 		}
 		if (StringUtils.hasText(credential.window())) {
 			checkCron(prefix + "window", credential.window());

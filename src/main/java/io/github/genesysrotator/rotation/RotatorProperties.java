@@ -94,11 +94,13 @@ public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Ma
 	 * @param adopt whether the rotator may take over a path it did not create
 	 * @param allowUnsafeSelfRotation allow single-strategy rotation of an admin
 	 * credential
+	 * @param usageCheck dual: the retirement guard, {@code enforce} when not set; not
+	 * allowed on single
 	 */
 	public record Credential(String org, @DefaultValue("dual") Strategy strategy, List<String> clientIds,
 			String vaultPath, @DefaultValue("30d") Duration rotationInterval, @DefaultValue("24h") Duration gracePeriod,
 			String window, @DefaultValue("2h") Duration windowDuration, @DefaultValue("true") boolean enabled,
-			boolean adopt, boolean allowUnsafeSelfRotation) {
+			boolean adopt, boolean allowUnsafeSelfRotation, UsageCheck usageCheck) {
 
 		public Credential {
 			clientIds = (clientIds != null) ? List.copyOf(clientIds) : List.of();
@@ -140,10 +142,18 @@ public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Ma
 	 * @param historySize how many finished rotations a state record keeps
 	 * @param fenceMargin slack on top of a request's worst case that the lease must still
 	 * cover when the request is sent (clock skew between replicas, scheduling delays)
+	 * @param usageTimeout how long the retirement guard waits for a usage job before the
+	 * answer is "unknown"
+	 * @param usagePollInterval pause between polls of a usage job (Genesys asks for one
+	 * to two minutes)
+	 * @param usageDelay how long after the end of a UTC day Genesys may take to publish
+	 * its usage: a day counts as complete only after it
 	 */
 	public record Rotation(@DefaultValue("2m") Duration leaseTtl, @DefaultValue("60s") Duration verifyTimeout,
 			@DefaultValue("500ms") Duration verifyInterval, @DefaultValue("10m") Duration commitTimeout,
-			@DefaultValue("20") int historySize, @DefaultValue("10s") Duration fenceMargin) {
+			@DefaultValue("20") int historySize, @DefaultValue("10s") Duration fenceMargin,
+			@DefaultValue("5m") Duration usageTimeout, @DefaultValue("1m") Duration usagePollInterval,
+			@DefaultValue("6h") Duration usageDelay) {
 
 	}
 

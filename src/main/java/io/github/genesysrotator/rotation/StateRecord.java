@@ -155,19 +155,30 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * the rotator)
 	 * @param generatedAt when the secret was generated
 	 * @param verifiedAt when a token grant with the secret last succeeded
+	 * @param usage the retirement guard's last answer for this client, or {@code null}
+	 * (records written before the guard existed have none)
 	 */
-	public record Slot(String clientId, ClientSecret secret, Instant generatedAt, Instant verifiedAt) {
+	public record Slot(String clientId, ClientSecret secret, Instant generatedAt, Instant verifiedAt,
+			StandbyUsage usage) {
+
+		public Slot(String clientId, ClientSecret secret, Instant generatedAt, Instant verifiedAt) {
+			this(clientId, secret, generatedAt, verifiedAt, null);
+		}
 
 		static Slot unknown(String clientId) {
 			return new Slot(clientId, null, null, null);
 		}
 
 		public Slot regenerated(ClientSecret newSecret, Instant at) {
-			return new Slot(this.clientId, newSecret, at, null);
+			return new Slot(this.clientId, newSecret, at, null, this.usage);
 		}
 
 		public Slot verified(Instant at) {
-			return new Slot(this.clientId, this.secret, this.generatedAt, at);
+			return new Slot(this.clientId, this.secret, this.generatedAt, at, this.usage);
+		}
+
+		public Slot withUsage(StandbyUsage answer) {
+			return new Slot(this.clientId, this.secret, this.generatedAt, this.verifiedAt, answer);
 		}
 
 	}

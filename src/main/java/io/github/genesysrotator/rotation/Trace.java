@@ -43,6 +43,8 @@ final class Trace {
 
 	private boolean rollback;
 
+	private StandbyUsage standbyUsage;
+
 	Trace(CredentialSpec spec, RotationRequest request, Clock clock, RotationListener listener) {
 		this.spec = spec;
 		this.request = request;
@@ -89,6 +91,10 @@ final class Trace {
 		this.roleDrift = drift;
 	}
 
+	void standbyUsage(StandbyUsage usage) {
+		this.standbyUsage = usage;
+	}
+
 	void plan(String step) {
 		this.plan.add(step);
 	}
@@ -115,7 +121,8 @@ final class Trace {
 				this.trigger, this.request.actor(), this.request.reason(), outcome, this.request.dryRun(),
 				this.rollback, this.phases, this.activeClientId, this.regenerated, this.consumerVersion,
 				this.exposureWindow, this.roleDrift, this.plan, (error != null) ? error.errorCode() : null,
-				(error != null) ? error.getMessage() : null, retryAfter, this.startedAt, this.clock.instant());
+				(error != null) ? error.getMessage() : null, retryAfter, this.startedAt, this.clock.instant(),
+				this.standbyUsage);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.genesysrotator.vault;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.github.genesysrotator.rotation.ClientSecret;
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.StandbyUsage;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.StateRecord.Controls;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
@@ -90,13 +92,32 @@ final class StateRecordMapper {
 		data.put("client_secret", (slot.secret() != null) ? slot.secret().reveal() : null);
 		data.put("generated_at", text(slot.generatedAt()));
 		data.put("verified_at", text(slot.verifiedAt()));
+		StandbyUsage usage = slot.usage();
+		if (usage != null) {
+			data.put("usage", usage.answer().label());
+			data.put("usage_demoted_on", text(usage.demotedOn()));
+			data.put("usage_checked_on", text(usage.checkedOn()));
+			data.put("usage_last_used_on", text(usage.lastUsedOn()));
+			data.put("usage_reason", usage.reason());
+		}
 		return data;
 	}
 
 	private static Slot slot(Map<String, Object> data) {
 		String secret = string(data, "client_secret");
 		return new Slot(string(data, "client_id"), (secret != null) ? ClientSecret.of(secret) : null,
-				instant(data, "generated_at"), instant(data, "verified_at"));
+				instant(data, "generated_at"), instant(data, "verified_at"), usage(data));
+	}
+
+	/** Slots written before the retirement guard existed have no usage: "none". */
+	private static StandbyUsage usage(Map<String, Object> data) {
+		String answer = string(data, "usage");
+		if (answer == null) {
+			return null;
+		}
+		return new StandbyUsage(StandbyUsage.Answer.of(answer), string(data, "client_id"),
+				date(data, "usage_demoted_on"), date(data, "usage_checked_on"), date(data, "usage_last_used_on"),
+				string(data, "usage_reason"));
 	}
 
 	private static Map<String, Object> historyData(HistoryEntry entry) {
@@ -121,6 +142,15 @@ final class StateRecordMapper {
 				string(data, "actor"), mode(string(data, "mode")), Outcome.valueOf(string(data, "outcome")),
 				string(data, "client_id"), instant(data, "started_at"), instant(data, "finished_at"),
 				(version instanceof Number number) ? number.longValue() : null, string(data, "error"));
+	}
+
+	private static String text(LocalDate date) {
+		return (date != null) ? date.toString() : null;
+	}
+
+	private static LocalDate date(Map<String, Object> data, String key) {
+		String value = string(data, key);
+		return (value != null && !value.isEmpty()) ? LocalDate.parse(value) : null;
 	}
 
 	private static String text(Instant instant) {

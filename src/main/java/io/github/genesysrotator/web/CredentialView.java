@@ -29,18 +29,19 @@ import static io.github.genesysrotator.web.RotationView.label;
  * @param lastError the last error
  * @param leaseHolder the replica holding the lease
  * @param paused the pause in force, absent when routine rotations run
+ * @param standbyUsage dual: the retirement guard's latest answer, absent before its first
  */
 record CredentialView(String name, String strategy, String org, String vaultPath, boolean enabled, String phase,
 		String activeClientId, String standbyClientId, Instant activeSince, String secretAge, String rotationInterval,
 		HistoryView lastRotation, Instant lastSuccessAt, Instant nextDue, String lastError, String leaseHolder,
-		PauseView paused) {
+		PauseView paused, UsageView standbyUsage) {
 
 	static CredentialView of(CredentialStatus status) {
 		return new CredentialView(status.name(), label(status.strategy()), status.org(), status.vaultPath(),
 				status.enabled(), label(status.phase()), status.activeClientId(), status.standbyClientId(),
 				status.activeSince(), iso(status.secretAge()), iso(status.rotationInterval()),
 				HistoryView.of(status.lastRotation()), status.lastSuccessAt(), status.nextDue(), status.lastError(),
-				status.leaseHolder(), PauseView.of(status.paused()));
+				status.leaseHolder(), PauseView.of(status.paused()), UsageView.of(status.standbyUsage()));
 	}
 
 	/**

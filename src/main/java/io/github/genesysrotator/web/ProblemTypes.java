@@ -53,6 +53,7 @@ public final class ProblemTypes {
 			rotation("already-rotated", HttpStatus.CONFLICT, "Already rotated"),
 			rotation("abandoned", HttpStatus.CONFLICT, "Interrupted rotation closed"),
 			rotation("paused", HttpStatus.CONFLICT, "Credential paused"),
+			rotation("standby-in-use", HttpStatus.CONFLICT, "Standby client still in use"),
 			rotation("invalid-pause", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid pause"),
 			rotation("cooldown", HttpStatus.TOO_MANY_REQUESTS, "Rotated too recently"),
 			rotation("grace-period", HttpStatus.TOO_MANY_REQUESTS, "Grace period not over"),

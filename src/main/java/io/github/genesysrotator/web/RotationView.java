@@ -32,12 +32,14 @@ import io.github.genesysrotator.rotation.RotationResult;
  * @param startedAt start
  * @param finishedAt end
  * @param duration end minus start
+ * @param standbyUsage routine dual: the retirement guard's answer, absent when it did not
+ * ask
  */
 public record RotationView(String rotationId, String credential, String strategy, String mode, String trigger,
 		String actor, String outcome, boolean dryRun, List<PhaseView> phases, String activeClientId,
 		List<String> regeneratedClientIds, Long consumerVersion, String exposureWindow, boolean roleDrift,
 		List<String> plan, String errorCode, String errorMessage, String retryAfter, Instant startedAt,
-		Instant finishedAt, String duration) {
+		Instant finishedAt, String duration, UsageView standbyUsage) {
 
 	public static RotationView of(RotationResult result) {
 		return new RotationView(result.rotationId(), result.credential(), label(result.strategy()),
@@ -46,7 +48,8 @@ public record RotationView(String rotationId, String credential, String strategy
 				result.regeneratedClientIds(), result.consumerVersion(), iso(result.exposureWindow()),
 				result.roleDrift(), result.plan(), result.errorCode(), result.errorMessage(), iso(result.retryAfter()),
 				result.startedAt(), result.finishedAt(),
-				(result.startedAt() != null && result.finishedAt() != null) ? iso(result.duration()) : null);
+				(result.startedAt() != null && result.finishedAt() != null) ? iso(result.duration()) : null,
+				UsageView.of(result.standbyUsage()));
 	}
 
 	static String label(Enum<?> value) {

@@ -82,7 +82,7 @@ class CredentialStatesTests {
 	private static CredentialStatus status(Phase phase, Instant activeSince) {
 		return new CredentialStatus("billing", Strategy.DUAL, "acme", "genesys/billing", true, phase, "a", "b",
 				activeSince, activeSince, Duration.between(activeSince, NOW), Duration.ofDays(30), null, activeSince,
-				activeSince.plus(Duration.ofDays(30)), null, null, null);
+				activeSince.plus(Duration.ofDays(30)), null, null, null, null);
 	}
 
 }

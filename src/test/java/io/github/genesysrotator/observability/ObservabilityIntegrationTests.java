@@ -379,7 +379,7 @@ class ObservabilityIntegrationTests {
 		Instant now = this.clock.instant();
 		return new RotationResult("abandoned-rotation", Sandbox.SINGLE, Strategy.SINGLE, Mode.ROUTINE, Trigger.RECOVERY,
 				"recovery", null, Outcome.SKIPPED, false, false, List.of(), Sandbox.SINGLE_ID, List.of(), null, null,
-				false, List.of(), "abandoned", "not a secret", null, now, now);
+				false, List.of(), "abandoned", "not a secret", null, now, now, null);
 	}
 
 	private Health awaitHealth(Status status) throws InterruptedException {

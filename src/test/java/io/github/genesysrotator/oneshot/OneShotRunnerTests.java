@@ -136,7 +136,7 @@ class OneShotRunnerTests {
 	private static RotationResult result(Outcome outcome, String errorCode) {
 		return new RotationResult("r-1", "billing-bot", Strategy.DUAL, Mode.ROUTINE, Trigger.ONESHOT, "oneshot", null,
 				outcome, false, false, List.of(), "client-b", List.of("client-b"), 4L, null, false, List.of(),
-				errorCode, errorCode, null, T0, T0.plusSeconds(3));
+				errorCode, errorCode, null, T0, T0.plusSeconds(3), null);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.genesysrotator.reliability;
 
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import io.github.genesysrotator.rotation.Publication;
 import io.github.genesysrotator.rotation.PublicationConflictException;
 import io.github.genesysrotator.rotation.PublishedCredential;
 import io.github.genesysrotator.rotation.RequestPolicy;
+import io.github.genesysrotator.rotation.UsageJob;
 import io.github.genesysrotator.rotation.RotationListener;
 import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
@@ -416,6 +418,16 @@ class LeaseFenceIntegrationTests {
 		@Override
 		public List<OrgClient> listClients(String org) {
 			return this.delegate.listClients(org);
+		}
+
+		@Override
+		public String submitUsageQuery(String org, String clientId, Instant from, Instant to) {
+			return this.delegate.submitUsageQuery(org, clientId, from, to);
+		}
+
+		@Override
+		public UsageJob pollUsageQuery(String org, String clientId, String jobId) {
+			return this.delegate.pollUsageQuery(org, clientId, jobId);
 		}
 
 		@Override

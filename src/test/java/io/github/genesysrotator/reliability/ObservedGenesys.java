@@ -1,5 +1,6 @@
 package io.github.genesysrotator.reliability;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import io.github.genesysrotator.rotation.OrgClient;
 import io.github.genesysrotator.rotation.OrgEndpoints;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RequestPolicy;
+import io.github.genesysrotator.rotation.UsageJob;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
 
 /**
@@ -121,6 +123,16 @@ final class ObservedGenesys implements GenesysOAuthClients {
 	@Override
 	public RequestPolicy requestPolicy() {
 		return this.delegate.requestPolicy();
+	}
+
+	@Override
+	public String submitUsageQuery(String org, String clientId, Instant from, Instant to) {
+		return this.delegate.submitUsageQuery(org, clientId, from, to);
+	}
+
+	@Override
+	public UsageJob pollUsageQuery(String org, String clientId, String jobId) {
+		return this.delegate.pollUsageQuery(org, clientId, jobId);
 	}
 
 	@Override

@@ -47,7 +47,7 @@ class LeaseBudgetTests {
 
 	private static RotatorProperties.Rotation timings(Duration leaseTtl, Duration verifyInterval, Duration margin) {
 		return new RotatorProperties.Rotation(leaseTtl, Duration.ofSeconds(60), verifyInterval, Duration.ofMinutes(10),
-				20, margin);
+				20, margin, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(6));
 	}
 
 }

@@ -282,13 +282,14 @@ class RotationSchedulerTests {
 				Map.of(), this.credentials, new RotatorProperties.Schedule(true, "0 */5 * * * *", JITTER, BACKOFF),
 				new RotatorProperties.Api(Duration.ofMinutes(10)),
 				new RotatorProperties.Rotation(Duration.ofMinutes(2), Duration.ofSeconds(60), Duration.ofMillis(500),
-						Duration.ofMinutes(10), 20, Duration.ofSeconds(10)),
+						Duration.ofMinutes(10), 20, Duration.ofSeconds(10), Duration.ofMinutes(5),
+						Duration.ofMinutes(1), Duration.ofHours(6)),
 				null, null, null, null, null, null, null, null);
 	}
 
 	private static Credential credential(String window, boolean enabled) {
 		return new Credential("acme-prod", Strategy.DUAL, List.of("client-a", "client-b"), "genesys/x",
-				Duration.ofDays(30), Duration.ofHours(24), window, Duration.ofHours(2), enabled, false, false);
+				Duration.ofDays(30), Duration.ofHours(24), window, Duration.ofHours(2), enabled, false, false, null);
 	}
 
 	private void rotationsEnd(Outcome outcome, String code, Duration retryAfter) {
@@ -308,13 +309,13 @@ class RotationSchedulerTests {
 			HistoryEntry last) {
 		return new CredentialStatus(name, Strategy.DUAL, "acme-prod", "genesys/" + name, enabled, phase, "client-a",
 				"client-b", MONDAY_0210.minus(Duration.ofDays(31)), MONDAY_0210.minus(Duration.ofDays(31)),
-				Duration.ofDays(31), Duration.ofDays(30), last, null, nextDue, null, null, null);
+				Duration.ofDays(31), Duration.ofDays(30), last, null, nextDue, null, null, null, null);
 	}
 
 	private RotationResult result(RotationRequest request, Outcome outcome, String code, Duration retryAfter) {
 		return new RotationResult("r-" + outcome, request.credential(), Strategy.DUAL, request.mode(),
 				request.trigger(), request.actor(), null, outcome, false, false, List.of(), "client-a", List.of(), null,
-				null, false, List.of(), code, code, retryAfter, this.clock.instant(), this.clock.instant());
+				null, false, List.of(), code, code, retryAfter, this.clock.instant(), this.clock.instant(), null);
 	}
 
 	private RotationRequest rotated() {

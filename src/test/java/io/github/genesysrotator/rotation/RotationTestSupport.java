@@ -29,6 +29,8 @@ public final class RotationTestSupport {
 		registry.add("rotator.rotation.verify-interval", () -> "50ms");
 		registry.add("rotator.rotation.verify-timeout", () -> "5s");
 		registry.add("rotator.rotation.commit-timeout", () -> "20s");
+		registry.add("rotator.rotation.usage-poll-interval", () -> "20ms");
+		registry.add("rotator.rotation.usage-timeout", () -> "2s");
 		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
 		registry.add("rotator.genesys.max-attempts", () -> "4");
 		registry.add("rotator.schedule.poll", () -> "-");

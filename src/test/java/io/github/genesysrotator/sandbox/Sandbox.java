@@ -95,7 +95,7 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	private void seed() {
-		String admin = this.org.createRole(OAuthPermission.VIEW, OAuthPermission.EDIT);
+		String admin = this.org.createRole(OAuthPermission.VIEW, OAuthPermission.EDIT, OAuthPermission.USAGE_VIEW);
 		String consumer = this.org.createRole(java.util.List.of("conversation:call:view"));
 		SeededClient adminClient = this.org.createClientWithId(ADMIN_ID, "rotator-admin", GrantType.CLIENT_CREDENTIALS,
 				admin);

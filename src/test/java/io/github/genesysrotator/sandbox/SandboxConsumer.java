@@ -81,6 +81,34 @@ public final class SandboxConsumer {
 	}
 
 	/**
+	 * What a consumer does with a credential: obtain a token and make one API call with
+	 * it (read its own OAuth client; a consumer's role may answer 403, which still counts
+	 * as a call in the client's API usage).
+	 * @return whether the token was issued and the call authenticated
+	 */
+	public boolean callsApi(String clientId, String secret) {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> token = send(
+				HttpRequest.newBuilder(URI.create(this.sandbox.genesys().baseUrl() + "/oauth/token"))
+					.header("Authorization", "Basic " + basic)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+					.timeout(this.timeout)
+					.build());
+		if (token.statusCode() != 200) {
+			return false;
+		}
+		String accessToken = JSON.readTree(token.body()).path("access_token").asString();
+		HttpResponse<String> call = send(HttpRequest
+			.newBuilder(URI.create(this.sandbox.genesys().baseUrl() + "/api/v2/oauth/clients/" + clientId))
+			.header("Authorization", "Bearer " + accessToken)
+			.timeout(this.timeout)
+			.GET()
+			.build());
+		return call.statusCode() != 401;
+	}
+
+	/**
 	 * The HTTP status of a token request with this client id and secret: 200 obtains a
 	 * token, 400/401 means Genesys refused the secret, anything else is an outage.
 	 */

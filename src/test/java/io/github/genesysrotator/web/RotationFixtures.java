@@ -32,14 +32,14 @@ final class RotationFixtures {
 				Trigger.API, actor, null, Outcome.SUCCESS, false, false,
 				List.of(new PhaseTiming(Phase.REGENERATING, T0, Duration.ZERO),
 						new PhaseTiming(Phase.PROMOTED, T0.plusSeconds(3), Duration.ofSeconds(3))),
-				CLIENT_B, List.of(CLIENT_B), 7L, null, false, List.of(), null, null, null, T0, T0.plusSeconds(4));
+				CLIENT_B, List.of(CLIENT_B), 7L, null, false, List.of(), null, null, null, T0, T0.plusSeconds(4), null);
 	}
 
 	static RotationResult ended(String credential, Outcome outcome, String errorCode, Duration retryAfter) {
 		boolean started = outcome == Outcome.FAILED;
 		return new RotationResult(started ? "9d1f6c2e-2222-4c55-8d1a-1b2c3d4e5f60" : null, credential, Strategy.DUAL,
 				Mode.ROUTINE, Trigger.API, "ci", null, outcome, false, false, List.of(), CLIENT_A, List.of(), null,
-				null, false, List.of(), errorCode, "Engine says " + errorCode, retryAfter, T0, T0.plusSeconds(1));
+				null, false, List.of(), errorCode, "Engine says " + errorCode, retryAfter, T0, T0.plusSeconds(1), null);
 	}
 
 	static HistoryEntry history(String id, Instant finishedAt, Outcome outcome) {
@@ -50,14 +50,14 @@ final class RotationFixtures {
 	static CredentialStatus status(String name) {
 		return new CredentialStatus(name, Strategy.DUAL, "acme-prod", "genesys/" + name, true, Phase.IDLE, CLIENT_B,
 				CLIENT_A, T0, T0, Duration.ofHours(5), Duration.ofDays(30), history("r-1", T0, Outcome.SUCCESS), T0,
-				T0.plus(Duration.ofDays(30)), null, null, null);
+				T0.plus(Duration.ofDays(30)), null, null, null, null);
 	}
 
 	static CredentialStatus paused(String name, String by, String reason, java.time.Instant until) {
 		CredentialStatus status = status(name);
 		return new CredentialStatus(name, status.strategy(), status.org(), status.vaultPath(), true, Phase.IDLE,
 				CLIENT_B, CLIENT_A, T0, T0, Duration.ofHours(5), Duration.ofDays(30), status.lastRotation(), T0,
-				T0.plus(Duration.ofDays(30)), null, null, new StateRecord.Pause(by, reason, T0, until));
+				T0.plus(Duration.ofDays(30)), null, null, new StateRecord.Pause(by, reason, T0, until), null);
 	}
 
 }
