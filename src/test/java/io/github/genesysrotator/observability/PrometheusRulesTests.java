@@ -51,7 +51,7 @@ class PrometheusRulesTests {
 	private static final Set<String> GAUGES_AND_COUNTERS = Set.of("rotator_rotations_total",
 			"rotator_secret_age_seconds", "rotator_rotation_interval_seconds", "rotator_last_success_timestamp_seconds",
 			"rotator_next_rotation_timestamp_seconds", "rotator_phase", "rotator_uncommitted_secrets", "rotator_paused",
-			"rotator_org_oauth_clients", "rotator_genesys_ratelimit_remaining",
+			"rotator_standby_in_use", "rotator_org_oauth_clients", "rotator_genesys_ratelimit_remaining",
 			"rotator_genesys_token_rate_limited_total", "rotator_vault_up", "up");
 
 	private static final Set<String> HISTOGRAMS = Set.of("rotator_rotation_duration_seconds",

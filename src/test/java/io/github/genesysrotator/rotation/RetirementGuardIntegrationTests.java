@@ -17,6 +17,7 @@ import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
 import io.github.genesysrotator.sandbox.genesys.OAuthPermission;
+import io.github.genesysrotator.sandbox.genesys.Operation;
 import io.github.genesysrotator.sandbox.genesys.RoleDivision;
 import io.github.genesysrotator.sandbox.genesys.UsageReports;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +91,7 @@ class RetirementGuardIntegrationTests {
 		@Test
 		void refusesWhileTheStaleConsumerCallsAndRotatesOnceADayPassedWithoutCalls() {
 			StaleConsumerRun run = runStaleConsumerScenario();
+			run.print(getClass().getSimpleName());
 
 			assertThat(run.staleFailures()).as("the stale consumer never fails").isZero();
 			assertThat(run.wellBehavedFailures()).isZero();
@@ -98,6 +100,8 @@ class RetirementGuardIntegrationTests {
 			assertThat(run.rotatedStandbyAt()).isEqualTo(at(4, 8));
 			assertThat(run.jobs()).as("one usage job per UTC day at most: the answer is reused within the day")
 				.isEqualTo(3);
+			assertThat(run.usageRequests()).as("per job: one POST, then one GET per poll (Queued, Running, Succeeded)")
+				.isEqualTo(run.jobs() * 4);
 			RotationResult refusal = run.results().get(5);
 			assertThat(refusal.outcome()).isEqualTo(Outcome.SKIPPED);
 			assertThat(refusal.errorMessage()).contains(Sandbox.DUAL_A_ID).contains(day(1).toString());
@@ -266,12 +270,14 @@ class RetirementGuardIntegrationTests {
 		@Test
 		void theRotationAfterTheGracePeriodBreaksTheStaleConsumer() {
 			StaleConsumerRun run = runStaleConsumerScenario();
+			run.print(getClass().getSimpleName());
 
 			assertThat(run.rotatedStandbyAt()).isEqualTo(at(2, 8));
 			assertThat(run.staleFailures()).as("every call from the rotation until the consumer re-read")
 				.isEqualTo(Duration.between(run.rotatedStandbyAt(), at(3, 0)).toHours() - 1);
 			assertThat(run.wellBehavedFailures()).isZero();
 			assertThat(run.jobs()).isZero();
+			assertThat(run.usageRequests()).isZero();
 			assertThat(run.results()).allSatisfy((result) -> assertThat(result.standbyUsage()).isNull());
 		}
 
@@ -308,6 +314,19 @@ class RetirementGuardIntegrationTests {
 		}
 
 		/**
+		 * Requests the rotator sent to the usage jobs API since the observations reset.
+		 */
+		long usageRequests() {
+			return sandbox().genesys()
+				.observations()
+				.apiRequests()
+				.stream()
+				.filter((request) -> request.operation() == Operation.USAGE_QUERY
+						|| request.operation() == Operation.USAGE_RESULT)
+				.count();
+		}
+
+		/**
 		 * The first rotation at day 0, 02:00 UTC, demotes A; then calls of A on a day.
 		 */
 		void demoteClientAWithCallsOn(int day) {
@@ -323,6 +342,7 @@ class RetirementGuardIntegrationTests {
 		 */
 		StaleConsumerRun runStaleConsumerScenario() {
 			int jobsBefore = usage().jobsSubmitted();
+			sandbox().genesys().observations().reset();
 			Published stale = this.consumer.read(Sandbox.DUAL_PATH);
 			assertThat(stale.clientId()).isEqualTo(Sandbox.DUAL_A_ID);
 			List<RotationResult> results = new ArrayList<>();
@@ -358,7 +378,7 @@ class RetirementGuardIntegrationTests {
 				}
 			}
 			return new StaleConsumerRun(results, staleFailures, wellBehavedFailures, rotatedStandbyAt,
-					usage().jobsSubmitted() - jobsBefore, stale.secret());
+					usage().jobsSubmitted() - jobsBefore, usageRequests(), stale.secret());
 		}
 
 	}
@@ -371,10 +391,19 @@ class RetirementGuardIntegrationTests {
 	 * @param wellBehavedFailures calls of the consumer that re-reads Vault that failed
 	 * @param rotatedStandbyAt when client A was regenerated
 	 * @param jobs usage jobs submitted
+	 * @param usageRequests requests to the usage jobs API
 	 * @param staleSecret the secret the stale consumer kept
 	 */
 	record StaleConsumerRun(List<RotationResult> results, int staleFailures, int wellBehavedFailures,
-			Instant rotatedStandbyAt, int jobs, String staleSecret) {
+			Instant rotatedStandbyAt, int jobs, long usageRequests, String staleSecret) {
+
+		/** The numbers docs/benchmarks.md quotes, on standard output. */
+		void print(String scenario) {
+			System.out.println(scenario + ": stale consumer failures " + this.staleFailures
+					+ ", well-behaved consumer failures " + this.wellBehavedFailures + ", client A regenerated at "
+					+ this.rotatedStandbyAt + ", usage jobs " + this.jobs + ", usage API requests " + this.usageRequests
+					+ ", attempts " + outcomes());
+		}
 
 		List<String> outcomes() {
 			return this.results.stream()

@@ -74,7 +74,10 @@ class RotatorConfigurationValidatorTests {
 						List.of("rotator.orgs.acme.admin-credential=billing")),
 				Arguments.of("rotator.credentials.report.strategy",
 						List.of("rotator.orgs.acme.admin-vault-path=", "rotator.orgs.acme.admin-credential=report")),
-				Arguments.of("rotator.rotation.verify-timeout", List.of("rotator.rotation.verify-timeout=5m")));
+				Arguments.of("rotator.rotation.verify-timeout", List.of("rotator.rotation.verify-timeout=5m")),
+				Arguments.of("rotator.credentials.report.usage-check",
+						List.of("rotator.credentials.report.usage-check=warn")),
+				Arguments.of("rotator.rotation.usage-timeout", List.of("rotator.rotation.usage-timeout=0s")));
 	}
 
 	@Test
