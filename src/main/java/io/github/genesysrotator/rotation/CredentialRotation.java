@@ -46,6 +46,13 @@ abstract class CredentialRotation {
 	/** Whether this run tried to take the record over (see {@link #take}). */
 	private boolean tookOver;
 
+	/**
+	 * A change the intent write carries besides the journal (the retirement guard's
+	 * answer). Kept apart from the record read, so a pause written meanwhile is still
+	 * recognised as one ({@link LeasedRecord}).
+	 */
+	UnaryOperator<StateRecord> atIntent = UnaryOperator.identity();
+
 	/** What {@link #keepAtRest} wrote, if anything. */
 	private StateRecord keptAtRest;
 
@@ -124,7 +131,7 @@ abstract class CredentialRotation {
 
 	/**
 	 * After the preflight, before the intent: the strategy's last say on whether the
-	 * rotation may go on, with the record the intent will write.
+	 * rotation may go on; what it learnt goes into the intent write ({@link #atIntent}).
 	 * @throws RotationRefusedException when it may not
 	 */
 	Preparation guardRetirement(Stored<StateRecord> stored, Preparation preparation) {
@@ -168,7 +175,7 @@ abstract class CredentialRotation {
 	void take(Stored<StateRecord> stored) {
 		this.tookOver = true;
 		LeasedRecord leased = this.context.lease(this.spec.name(), stored);
-		leased.update((r) -> r.withJournal(this.journal), "taking the lease");
+		leased.update((r) -> this.atIntent.apply(r).withJournal(this.journal), "taking the lease");
 		this.record = leased;
 	}
 

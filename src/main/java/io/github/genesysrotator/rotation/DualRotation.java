@@ -57,8 +57,8 @@ final class DualRotation extends CredentialRotation {
 			this.trace.plan("retirement guard: standby client " + usage.clientId() + " is " + usage.answer().label()
 					+ describeUsage(usage));
 		}
-		return new Preparation(answered, preparation.targetSlot(), preparation.consumerVersion(),
-				preparation.roleDrift());
+		this.atIntent = (r) -> r.withSlot(standby, r.slots().get(standby).withUsage(usage));
+		return preparation;
 	}
 
 	private static String describeUsage(StandbyUsage usage) {

@@ -467,4 +467,14 @@ class ObservabilityIntegrationTests {
 		assertThat(scrape().find("rotator_paused", labels("credential", Sandbox.SINGLE))).isZero();
 	}
 
+	@Test
+	void standbyInUseGaugeIsUnknownUntilTheGuardAnsweredAndAbsentForSingle() {
+		this.rotations.rotate(RotationRequest.of(Sandbox.DUAL, Trigger.API, "test"));
+
+		assertThat(scrape().find("rotator_standby_in_use", labels("credential", Sandbox.DUAL)))
+			.as("the first rotation has no demotion to ask about")
+			.isEqualTo(-1.0);
+		assertThat(scrape().find("rotator_standby_in_use", labels("credential", Sandbox.SINGLE))).isNull();
+	}
+
 }

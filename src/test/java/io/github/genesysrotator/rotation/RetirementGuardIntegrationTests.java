@@ -283,6 +283,46 @@ class RetirementGuardIntegrationTests {
 
 	}
 
+	@Nested
+	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+	@Import(VirtualTime.class)
+	class WithTheGuardWarning extends OnItsOwnSandbox {
+
+		static final Sandbox sandbox = Sandbox.start(0, 0, GenesysSimulatorOptions.builder().clock(clock));
+
+		@DynamicPropertySource
+		static void properties(DynamicPropertyRegistry registry) {
+			register(sandbox, registry, "warn");
+		}
+
+		@AfterAll
+		static void stop() {
+			sandbox.close();
+		}
+
+		@Override
+		Sandbox sandbox() {
+			return sandbox;
+		}
+
+		@Test
+		void rotatesOverAStandbyInUseAndRecordsTheWarning() {
+			demoteClientAWithCallsOn(1);
+			clock.set(at(2, 8));
+
+			RotationResult result = routine();
+
+			assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+			assertThat(result.regeneratedClientIds()).containsExactly(Sandbox.DUAL_A_ID);
+			assertThat(result.standbyUsage().answer()).isEqualTo(Answer.IN_USE);
+			assertThat(result.standbyUsage().lastUsedOn()).isEqualTo(day(1));
+			StandbyUsage kept = this.rotations.status(Sandbox.DUAL).standbyUsage();
+			assertThat(kept.answer()).as("kept in the state record by the intent write").isEqualTo(Answer.IN_USE);
+			assertThat(kept.clientId()).isEqualTo(Sandbox.DUAL_A_ID);
+		}
+
+	}
+
 	abstract static class OnItsOwnSandbox {
 
 		@Autowired
