@@ -3,6 +3,7 @@ package io.github.genesysrotator.genesys;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.genesysrotator.rotation.InvalidConfigurationException;
 import io.github.genesysrotator.rotation.OrgEndpoints;
@@ -19,6 +20,11 @@ final class OrgDirectory {
 
 	OrgDirectory(RotatorProperties properties) {
 		properties.orgs().forEach((name, org) -> this.endpoints.put(name, resolve(name, org)));
+	}
+
+	/** The configured orgs' names. */
+	Set<String> names() {
+		return this.endpoints.keySet();
 	}
 
 	OrgEndpoints endpoints(String org) {

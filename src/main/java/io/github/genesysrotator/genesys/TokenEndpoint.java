@@ -41,6 +41,7 @@ final class TokenEndpoint {
 		this.pacer = pacer;
 		this.json = json;
 		this.registry = registry;
+		orgs.names().forEach(this::rateLimited);
 	}
 
 	/**
@@ -65,13 +66,17 @@ final class TokenEndpoint {
 		boolean rateLimited = answer.kind() == TokenAnswer.Kind.RATE_LIMITED;
 		this.pacer.answered(org, rateLimited);
 		if (rateLimited) {
-			Counter.builder("rotator.genesys.token.rate.limited")
-				.description("Token grants the login host refused with its own rate limit")
-				.tag("org", org)
-				.register(this.registry)
-				.increment();
+			rateLimited(org).increment();
 		}
 		return answer;
+	}
+
+	/** Registered at zero for every org at startup, so an alert sees its first count. */
+	private Counter rateLimited(String org) {
+		return Counter.builder("rotator.genesys.token.rate.limited")
+			.description("Token grants the login host refused with its own rate limit")
+			.tag("org", org)
+			.register(this.registry);
 	}
 
 	private Function<WebClient, WebClient.RequestHeadersSpec<?>> grant(String org, String clientId,
