@@ -19,10 +19,11 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * An in-memory Genesys Cloud over real HTTP: {@code POST /oauth/token} and
- * {@code /api/v2/oauth/clients/**} on one port (use {@link #baseUrl()} as both the login
- * and the API base URL), plus an admin API under {@code /__sim/} for demos and
- * benchmarks.
+ * An in-memory Genesys Cloud over real HTTP: {@code POST /oauth/token},
+ * {@code /api/v2/oauth/clients/**} and {@code /api/v2/integrations/**} (integration
+ * credentials, Data Actions integrations, their actions) on one port (use
+ * {@link #baseUrl()} as both the login and the API base URL), plus an admin API under
+ * {@code /__sim/} for demos and benchmarks.
  *
  * <pre>{@code
  * try (GenesysSimulator sim = GenesysSimulator.start(GenesysSimulatorOptions.defaults())) {
@@ -81,6 +82,28 @@ import reactor.netty.resources.LoopResources;
  * invalid_request "rate limit exceeded; ..." without Retry-After (the status, error and
  * the description's start are documented; the rest of the text is not)</td>
  * </tr>
+ * <tr>
+ * <td>integrationClientIdRedacted</td>
+ * <td>false</td>
+ * <td>GET of an integration credential leaves out clientId as well as clientSecret</td>
+ * </tr>
+ * <tr>
+ * <td>integrationCredentialPutMerges</td>
+ * <td>false</td>
+ * <td>PUT of an integration credential keeps fields the body omits; false drops them (a
+ * full replace, the case that punishes a partial body)</td>
+ * </tr>
+ * <tr>
+ * <td>dataActionsCacheToken</td>
+ * <td>true</td>
+ * <td>a Data Actions integration keeps its access token until a call with it fails (then
+ * grants a new one and retries once); false grants one per execution</td>
+ * </tr>
+ * <tr>
+ * <td>integrationCredentialUpdateDelay</td>
+ * <td>0</td>
+ * <td>how long an integration credential's update takes to reach its integrations</td>
+ * </tr>
  * </table>
  *
  * <h2>Modelling choices</h2>
@@ -121,6 +144,8 @@ public final class GenesysSimulator implements AutoCloseable {
 
 	private final OAuthClientsApi clientsApi;
 
+	private final IntegrationsApi integrationsApi;
+
 	private final AdminApi adminApi;
 
 	private final Map<String, OrgHandle> orgs = new ConcurrentHashMap<>();
@@ -142,6 +167,7 @@ public final class GenesysSimulator implements AutoCloseable {
 		this.tokenRateLimiter = new RateLimiter(options.tokenGrantsPerWindow(), options.rateLimitWindow());
 		this.tokenEndpoint = new TokenEndpoint(this.state, this.observations, options, this.tokenRateLimiter);
 		this.clientsApi = new OAuthClientsApi(this.state, this.apiRateLimiter, options.secretAbsence());
+		this.integrationsApi = new IntegrationsApi(this.state, this.apiRateLimiter, options);
 		this.adminApi = new AdminApi(this);
 		this.server = HttpServer.create()
 			.runOn(this.loops)
@@ -195,6 +221,15 @@ public final class GenesysSimulator implements AutoCloseable {
 	/** The secret that currently mints tokens for a client. For tests only. */
 	public Optional<String> currentSecret(String clientId) {
 		return this.state.currentSecret(clientId);
+	}
+
+	/**
+	 * The fields an integration credential stores now, secret included. For tests only.
+	 */
+	public Optional<Map<String, String>> integrationCredentialFields(String credentialId) {
+		synchronized (this.state) {
+			return this.state.integrations().storedFields(credentialId);
+		}
 	}
 
 	/**
@@ -292,7 +327,10 @@ public final class GenesysSimulator implements AutoCloseable {
 	}
 
 	private SimResponse process(SimRequest request, ApiRoute route) {
-		return (route.operation() == Operation.TOKEN) ? this.tokenEndpoint.handle(request)
+		if (route.operation() == Operation.TOKEN) {
+			return this.tokenEndpoint.handle(request);
+		}
+		return route.operation().integrations() ? this.integrationsApi.handle(request, route)
 				: this.clientsApi.handle(request, route);
 	}
 
@@ -345,7 +383,8 @@ public final class GenesysSimulator implements AutoCloseable {
 		String uri = request.uri();
 		int query = uri.indexOf('?');
 		String path = (query < 0) ? uri : uri.substring(0, query);
-		return new SimRequest(request.method().name(), path, headers, body, UUID.randomUUID().toString());
+		return new SimRequest(request.method().name(), path, headers, body, UUID.randomUUID().toString(),
+				(query < 0) ? null : uri.substring(query + 1));
 	}
 
 }
