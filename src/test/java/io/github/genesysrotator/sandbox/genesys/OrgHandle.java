@@ -89,6 +89,17 @@ public final class OrgHandle {
 		}
 	}
 
+	/** Sets an integration credential's fields behind the rotator's back. */
+	public void setIntegrationCredential(String id, String clientId, String clientSecret) {
+		synchronized (this.state) {
+			IntegrationsState integrations = this.state.integrations();
+			IntegrationsState.StoredCredential credential = integrations.findCredential(this.org.id(), id)
+				.orElseThrow(() -> new IllegalArgumentException("No integration credential " + id));
+			integrations.replaceCredential(credential, credential.name, credential.type,
+					Map.of("clientId", clientId, "clientSecret", clientSecret));
+		}
+	}
+
 	/** Creates a Data Actions integration that authenticates with the credential. */
 	public String createDataActionsIntegration(String id, String name, String credentialId) {
 		synchronized (this.state) {
