@@ -309,7 +309,11 @@ public class RotationService {
 				record.phase(), active.map(Slot::clientId).orElse(null), standby, record.promotedAt(), generatedAt,
 				(generatedAt != null) ? Duration.between(generatedAt, now()) : null, spec.config().rotationInterval(),
 				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
-				record.journal().lastError(), record.lease().holder(), record.pausedAt(now()).orElse(null));
+				record.journal().lastError(), record.lease().holder(), record.pausedAt(now()).orElse(null),
+				spec.targets()
+					.stream()
+					.map((target) -> new CredentialStatus.TargetStatus(target, record.publications().get(target.key())))
+					.toList());
 	}
 
 	/**

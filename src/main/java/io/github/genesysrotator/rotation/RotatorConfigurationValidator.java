@@ -75,13 +75,13 @@ class RotatorConfigurationValidator implements InitializingBean {
 	 */
 	private static void checkTargets(String name, Credential credential) {
 		String prefix = "rotator.credentials." + name + ".";
-		String path = credential.vaultPath();
+		String path = StringUtils.hasText(credential.vaultPath()) ? credential.vaultPath() : null;
 		if (path == null && credential.integrationCredentials().isEmpty()) {
 			throw new InvalidConfigurationException(prefix + "vault-path",
 					"at least one publication target is " + "required: a path inside the KV mount (e.g. genesys/" + name
 							+ ") and/or integration-credentials");
 		}
-		if (path != null && (!StringUtils.hasText(path) || path.startsWith("/") || path.contains(".."))) {
+		if (path != null && (path.startsWith("/") || path.contains(".."))) {
 			throw new InvalidConfigurationException(prefix + "vault-path",
 					"a path inside the KV mount is required, e.g. genesys/" + name);
 		}

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Integration credentials as publication targets, over the simulators: the demo Data
@@ -122,6 +123,11 @@ class IntegrationCredentialTargetsIntegrationTests {
 		assertThat(putsTo(DUAL_INTEGRATION_CREDENTIAL)).isEqualTo(1);
 		assertThat(this.states.read(Sandbox.DUAL).orElseThrow().value().publications()).containsOnlyKeys(
 				"integration-credential:" + DUAL_INTEGRATION_CREDENTIAL, "vault-path:" + Sandbox.DUAL_PATH);
+		assertThat(this.rotations.status(Sandbox.DUAL).targets())
+			.extracting((target) -> target.target().type(), (target) -> target.last().clientId(),
+					(target) -> target.last().rotationId())
+			.containsExactly(tuple("integration-credential", Sandbox.DUAL_B_ID, result.rotationId()),
+					tuple("vault-path", Sandbox.DUAL_B_ID, result.rotationId()));
 	}
 
 	@Test

@@ -69,12 +69,32 @@ class RotatorConfigurationValidatorTests {
 						List.of("rotator.credentials.billing.window=every tuesday")),
 				Arguments.of("rotator.credentials.billing.vault-path",
 						List.of("rotator.credentials.billing.vault-path=../etc")),
+				Arguments.of("rotator.credentials.billing.vault-path",
+						List.of("rotator.credentials.billing.vault-path=")),
+				Arguments.of("rotator.credentials.billing.integration-credentials[0]",
+						List.of("rotator.credentials.billing.integration-credentials=not/an-id")),
+				Arguments.of("rotator.credentials.report.integration-credentials",
+						List.of("rotator.credentials.billing.integration-credentials=" + A,
+								"rotator.credentials.report.integration-credentials=" + A)),
+				Arguments.of("rotator.credentials.billing.vault-path",
+						List.of("rotator.credentials.billing.vault-path=",
+								"rotator.credentials.billing.integration-credentials=" + A,
+								"rotator.orgs.acme.admin-vault-path=", "rotator.orgs.acme.admin-credential=billing")),
 				Arguments.of("rotator.schedule.poll", List.of("rotator.schedule.poll=*/5 * *")),
 				Arguments.of("rotator.orgs.acme.admin-credential",
 						List.of("rotator.orgs.acme.admin-credential=billing")),
 				Arguments.of("rotator.credentials.report.strategy",
 						List.of("rotator.orgs.acme.admin-vault-path=", "rotator.orgs.acme.admin-credential=report")),
 				Arguments.of("rotator.rotation.verify-timeout", List.of("rotator.rotation.verify-timeout=5m")));
+	}
+
+	@Test
+	void integrationCredentialsAloneAreATarget() {
+		List<String> settings = new ArrayList<>(VALID);
+		settings.addAll(List.of("rotator.credentials.billing.vault-path=",
+				"rotator.credentials.billing.integration-credentials=" + A));
+		this.runner.withPropertyValues(settings.toArray(String[]::new))
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
