@@ -8,10 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.genesysrotator.rotation.Outcome;
-import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
-import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.DataActionRunner;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
@@ -83,7 +81,7 @@ class DataActionImpactBenchmark {
 		loop.start();
 		long failedRotations = 0;
 		for (int i = 0; i < ROTATIONS; i++) {
-			RotationResult result = rotateWhenAllowed(rotations);
+			RotationResult result = ConsumerImpactBenchmark.rotateWhenAllowed(rotations, Sandbox.DATA_ACTIONS);
 			if (result.outcome() != Outcome.SUCCESS) {
 				failedRotations++;
 			}
@@ -92,19 +90,6 @@ class DataActionImpactBenchmark {
 		running.set(false);
 		loop.join();
 		return new long[] { ROTATIONS, failedRotations, executions.get(), failed.get() };
-	}
-
-	/**
-	 * Rotate as soon as the grace period allows: a refusal names how long until then. The
-	 * wait paces the rotations like a schedule does; it synchronises nothing.
-	 */
-	private static RotationResult rotateWhenAllowed(RotationService rotations) throws InterruptedException {
-		RotationResult result = rotations.rotate(RotationRequest.of(Sandbox.DATA_ACTIONS, Trigger.SCHEDULE, "bench"));
-		while (result.outcome() == Outcome.SKIPPED && "grace-period".equals(result.errorCode())) {
-			Thread.sleep(result.retryAfter().toMillis() + 1);
-			result = rotations.rotate(RotationRequest.of(Sandbox.DATA_ACTIONS, Trigger.SCHEDULE, "bench"));
-		}
-		return result;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
 import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
+import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
 import io.github.genesysrotator.sandbox.DataActionRunner;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
@@ -39,10 +40,16 @@ class IntegrationCredentialTargetsIntegrationTests {
 	/** A second integration credential, used by consumers of the demo dual credential. */
 	private static final String DUAL_INTEGRATION_CREDENTIAL = "00000000-0000-4000-8000-00000000ce02";
 
+	/** A third one, used by consumers of the demo single credential. */
+	private static final String SINGLE_INTEGRATION_CREDENTIAL = "00000000-0000-4000-8000-00000000ce03";
+
 	static {
 		sandbox.org()
 			.createIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, "Dual consumers", Sandbox.DUAL_A_ID,
 					sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
+		sandbox.org()
+			.createIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, "Single consumers", Sandbox.SINGLE_ID,
+					sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
 	}
 
 	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
@@ -69,6 +76,8 @@ class IntegrationCredentialTargetsIntegrationTests {
 		RotationTestSupport.register(registry);
 		registry.add("rotator.credentials." + Sandbox.DUAL + ".integration-credentials",
 				() -> DUAL_INTEGRATION_CREDENTIAL);
+		registry.add("rotator.credentials." + Sandbox.SINGLE + ".integration-credentials",
+				() -> SINGLE_INTEGRATION_CREDENTIAL);
 	}
 
 	@BeforeEach
@@ -77,6 +86,9 @@ class IntegrationCredentialTargetsIntegrationTests {
 		sandbox.org()
 			.setIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, Sandbox.DUAL_A_ID,
 					sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
+		sandbox.org()
+			.setIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, Sandbox.SINGLE_ID,
+					sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
 		this.clock.reset();
 	}
 
@@ -128,6 +140,28 @@ class IntegrationCredentialTargetsIntegrationTests {
 					(target) -> target.last().rotationId())
 			.containsExactly(tuple("integration-credential", Sandbox.DUAL_B_ID, result.rotationId()),
 					tuple("vault-path", Sandbox.DUAL_B_ID, result.rotationId()));
+	}
+
+	@Test
+	void singleWritesVaultThenTheIntegrationCredentialAndItsExposureWindowCoversBoth() {
+		long vaultBefore = this.consumer.read(Sandbox.SINGLE_PATH).version();
+
+		RotationResult result = rotate(Sandbox.SINGLE);
+
+		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+		String secret = sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow();
+		assertThat(this.consumer.read(Sandbox.SINGLE_PATH).version()).isEqualTo(vaultBefore + 1);
+		assertThat(this.consumer.read(Sandbox.SINGLE_PATH).secret()).isEqualTo(secret);
+		assertThat(fields(SINGLE_INTEGRATION_CREDENTIAL)).containsEntry("clientId", Sandbox.SINGLE_ID)
+			.containsEntry("clientSecret", secret);
+		assertThat(putsTo(SINGLE_INTEGRATION_CREDENTIAL)).isEqualTo(1);
+		assertThat(result.exposureWindow()).isPositive();
+		StateRecord record = this.states.read(Sandbox.SINGLE).orElseThrow().value();
+		TargetPublication integration = record.publications()
+			.get("integration-credential:" + SINGLE_INTEGRATION_CREDENTIAL);
+		TargetPublication vault = record.publications().get("vault-path:" + Sandbox.SINGLE_PATH);
+		assertThat(integration.publishedAt()).as("Vault first, then the integration credential")
+			.isAfterOrEqualTo(vault.publishedAt());
 	}
 
 	@Test
