@@ -12,6 +12,20 @@ final class SandboxBanner {
 	 * @param api the service's API base URL, e.g. {@code http://localhost:8080}
 	 * @param management the management base URL, e.g. {@code http://localhost:8081}
 	 */
+	/**
+	 * Executes the demo data action as a flow would: a token for the demo flow client
+	 * (its secret from the simulator's admin API), then {@code execute}; the answer names
+	 * the client the integration authenticated as.
+	 */
+	static String dataActionCommand(Sandbox sandbox) {
+		String genesys = sandbox.genesys().baseUrl();
+		return "T=$(curl -s -u " + Sandbox.FLOW_ID + ":$(curl -s " + genesys + "/__sim/clients/" + Sandbox.FLOW_ID
+				+ "/secret | jq -r .secret) -d grant_type=client_credentials " + genesys
+				+ "/oauth/token | jq -r .access_token); curl -s -H \"Authorization: Bearer $T\" -H 'Content-Type: "
+				+ "application/json' -d '{}' -X POST " + genesys + "/api/v2/integrations/actions/" + Sandbox.ACTION_ID
+				+ "/execute";
+	}
+
 	static String text(Sandbox sandbox, String api, String management) {
 		String vault = sandbox.vaultUri().toString();
 		String auth = "-H 'Authorization: Bearer " + Sandbox.API_TOKEN + "'";
@@ -33,7 +47,11 @@ final class SandboxBanner {
 						+ Sandbox.DUAL_PATH,
 				"  curl -s -u <client_id>:<client_secret> -d grant_type=client_credentials "
 						+ sandbox.genesys().baseUrl() + "/oauth/token",
-				"");
+				"Data Actions (the integration credential " + Sandbox.INTEGRATION_CREDENTIAL_ID + " is a target of "
+						+ Sandbox.DATA_ACTIONS + "): run the demo action, rotate, run it again",
+				"  " + dataActionCommand(sandbox),
+				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.DATA_ACTIONS + "/rotations",
+				"  " + dataActionCommand(sandbox), "");
 	}
 
 }

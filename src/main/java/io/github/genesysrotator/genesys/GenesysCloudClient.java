@@ -213,6 +213,27 @@ class GenesysCloudClient implements GenesysOAuthClients {
 		return this.http.policy();
 	}
 
+	/** A GET with the org's admin token, for the other adapters of this package. */
+	HttpResult read(String org, String operation, String path) {
+		return api(org, operation, HttpMethod.GET, path);
+	}
+
+	/**
+	 * A request with a JSON body and a side effect, sent once per token (see
+	 * {@link #api(String, String, HttpMethod, String, Fence)}).
+	 */
+	HttpResult write(String org, String operation, HttpMethod method, String path, String json, Fence fence) {
+		return api(org, operation, path,
+				(token) -> this.http.once(org, operation,
+						(client) -> client.method(method)
+							.uri(this.orgs.endpoints(org).apiBaseUrl() + path)
+							.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+							.accept(MediaType.APPLICATION_JSON)
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(json),
+						fence));
+	}
+
 	/** A read with the org's admin token, re-authenticating once after a 401. */
 	private HttpResult api(String org, String operation, HttpMethod method, String path) {
 		return api(org, operation, path,

@@ -3,7 +3,7 @@ package io.github.genesysrotator.genesys;
 import java.time.Clock;
 
 import io.github.genesysrotator.rotation.AdminCredentials;
-import io.github.genesysrotator.rotation.GenesysOAuthClients;
+import io.github.genesysrotator.rotation.IntegrationCredentials;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
@@ -28,7 +28,7 @@ class GenesysConfiguration {
 	}
 
 	@Bean
-	GenesysOAuthClients genesysOAuthClients(WebClient.Builder builder, GenesysProperties properties,
+	GenesysCloudClient genesysOAuthClients(WebClient.Builder builder, GenesysProperties properties,
 			MeterRegistry registry, OrgDirectory orgs, AdminCredentials adminCredentials, JsonMapper json,
 			Clock clock) {
 		HttpClient httpClient = HttpClient.create()
@@ -45,6 +45,11 @@ class GenesysConfiguration {
 		TokenEndpoint tokens = new TokenEndpoint(http, orgs, pacer, json, registry);
 		AdminTokens adminTokens = new AdminTokens(tokens, adminCredentials, clock, properties.tokenRefreshMargin());
 		return new GenesysCloudClient(http, tokens, adminTokens, orgs, json);
+	}
+
+	@Bean
+	IntegrationCredentials integrationCredentials(GenesysCloudClient client, JsonMapper json) {
+		return new GenesysIntegrationCredentials(client, json);
 	}
 
 }

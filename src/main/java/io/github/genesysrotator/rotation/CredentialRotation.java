@@ -2,6 +2,8 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,10 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.github.genesysrotator.rotation.IntegrationCredentials.IntegrationCredentialWrite;
 import io.github.genesysrotator.rotation.Preflight.Preparation;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.rotation.StateRecord.Journal;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
+import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
 
 /**
  * One run of the rotation state machine for one credential: a fresh rotation, or the
@@ -55,6 +59,12 @@ abstract class CredentialRotation {
 
 	/** What {@link #keepAtRest} wrote, if anything. */
 	private StateRecord keptAtRest;
+
+	/**
+	 * The targets this run published to, carried into each later write of the record: the
+	 * publication journal.
+	 */
+	private final List<TargetPublication> publications = new ArrayList<>();
 
 	CredentialRotation(CredentialSpec spec, RotationRequest request, RotationContext context) {
 		this.spec = spec;
@@ -105,11 +115,32 @@ abstract class CredentialRotation {
 		}
 	}
 
-	/** Finish a rotation whose holder died, from the phase it reached. */
+	/**
+	 * A rotation that failed after publishing to some of its targets (dual): its staged
+	 * client is verified and partly published, so the next attempt publishes the rest
+	 * instead of regenerating a client a target already holds.
+	 */
+	static boolean partlyPublished(StateRecord record) {
+		Journal journal = record.journal();
+		return journal.phase() == Phase.FAILED && journal.publish() && journal.rotationId() != null
+				&& record.publications()
+					.values()
+					.stream()
+					.anyMatch((publication) -> journal.rotationId().equals(publication.rotationId()));
+	}
+
+	/**
+	 * Finish a rotation whose holder died, from the phase it reached, or one that failed
+	 * part way through its publication.
+	 */
 	RotationResult resume(Stored<StateRecord> stored) {
 		try {
 			this.resumed = true;
-			this.journal = stored.value().journal().resumedBy(Trigger.RECOVERY, this.request.actor());
+			Journal left = stored.value().journal();
+			if (left.phase() == Phase.FAILED) {
+				left = left.withPhase(Phase.VERIFIED);
+			}
+			this.journal = left.resumedBy(Trigger.RECOVERY, this.request.actor());
 			this.trace.identify(this.journal.rotationId(), Trigger.RECOVERY);
 			take(stored);
 			long consumerVersion = fenceConsumerPath();
@@ -124,8 +155,13 @@ abstract class CredentialRotation {
 	}
 
 	RotationResult describe(Preparation preparation) {
-		plan(preparation, "publish client " + preparation.targetClientId() + " to " + this.spec.vaultPath()
-				+ " as version " + (preparation.consumerVersion() + 1));
+		List<String> targets = this.spec.targets()
+			.stream()
+			.map((target) -> target.vault()
+					? "Vault path " + target.id() + " as version " + (preparation.consumerVersion() + 1)
+					: "integration credential " + target.id() + " (full-body PUT)")
+			.toList();
+		plan(preparation, "publish client " + preparation.targetClientId() + " to " + String.join(", then ", targets));
 		return this.trace.succeeded();
 	}
 
@@ -187,6 +223,9 @@ abstract class CredentialRotation {
 	 * @return the consumer path's version after the fence
 	 */
 	long fenceConsumerPath() {
+		if (this.spec.vaultPath() == null) {
+			return 0;
+		}
 		return commit(() -> this.context.consumers()
 			.fence(this.spec.vaultPath(), this.spec.name(), this.journal.rotationId()));
 	}
@@ -227,7 +266,8 @@ abstract class CredentialRotation {
 		this.journal = this.journal.withPhase(Phase.STAGED);
 		commit(() -> {
 			this.record.update((r) -> alsoChange.apply(r.withSlot(slot, slot(slot).regenerated(secret, generatedAt)))
-				.withJournal(this.journal), "staging the new secret");
+				.withJournal(this.journal)
+				.withPublications(this.publications), "staging the new secret");
 			return null;
 		});
 		this.trace.phase(Phase.STAGED);
@@ -263,17 +303,58 @@ abstract class CredentialRotation {
 	}
 
 	/**
-	 * Publish to the consumer path, unless a crash before this run means it already
-	 * happened. A fresh run needs no read first: its check-and-set write finds out.
+	 * Publish to every target, in the strategy's order, except those the publication
+	 * journal shows this rotation wrote already (a resumed or retried run). A fresh run
+	 * needs no read of the Vault path first: its check-and-set write finds out.
 	 */
 	void publish(int slot, ClientSecret secret, long expectedVersion) {
 		String clientId = slot(slot).clientId();
+		for (PublicationTarget target : this.spec.targets()) {
+			if (this.record.current().publishedBy(this.journal.rotationId(), target, clientId)) {
+				continue;
+			}
+			if (target.vault()) {
+				publishToVault(target, clientId, secret, expectedVersion);
+			}
+			else {
+				publishToIntegrationCredential(target, clientId, secret);
+			}
+		}
+		this.published = true;
+	}
+
+	/**
+	 * The Vault path, unless a crash before this run means it already happened: its
+	 * content tells. Journalled with the next write of the record.
+	 */
+	private void publishToVault(PublicationTarget target, String clientId, ClientSecret secret, long expectedVersion) {
 		Optional<PublishedCredential> already = this.resumed
 				? consumerPath().filter((current) -> holds(current, clientId, secret)) : Optional.empty();
 		long version = already.map(PublishedCredential::version)
 			.orElseGet(() -> commit(() -> publishOnce(clientId, secret, expectedVersion)));
-		this.published = true;
+		this.publications.add(new TargetPublication(target.key(), this.journal.rotationId(), clientId, now(), version));
 		this.trace.published(clientId, version);
+	}
+
+	/**
+	 * A full-body PUT, keeping the credential's current name, sent and retried under the
+	 * lease like a regeneration, then journalled at once: Genesys never shows the secret,
+	 * so only the journal tells a resumed run that this target holds it. A crash between
+	 * the PUT and the journal write repeats the same PUT, which changes nothing.
+	 */
+	private void publishToIntegrationCredential(PublicationTarget target, String clientId, ClientSecret secret) {
+		String step = "updating integration credential " + target.id();
+		String name = this.context.integrations().get(this.spec.org(), target.id()).name();
+		IntegrationCredentialWrite write = new IntegrationCredentialWrite(target.id(), name, clientId, secret);
+		this.context.fenced(this.record).send(step, (fence) -> {
+			this.context.integrations().replace(this.spec.org(), write, fence);
+			return null;
+		});
+		this.publications.add(new TargetPublication(target.key(), this.journal.rotationId(), clientId, now(), null));
+		commit(() -> {
+			this.record.update((r) -> r.withPublications(this.publications), "journalling " + step);
+			return null;
+		});
 	}
 
 	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
@@ -326,6 +407,7 @@ abstract class CredentialRotation {
 		commit(() -> {
 			this.record.release(
 					(r) -> change.apply(r)
+						.withPublications(this.publications)
 						.withJournal(this.journal.withPhase(Phase.IDLE))
 						.withHistory(history(Outcome.SUCCESS, null), this.context.timings().historySize()),
 					"finishing");
@@ -372,7 +454,11 @@ abstract class CredentialRotation {
 	 */
 	Journal failedJournal(RotationException error) {
 		Journal failed = this.journal.failed(error.getMessage());
-		return publicationInDoubt() ? failed.withPhase(Phase.REGENERATING) : failed;
+		if (!publicationInDoubt()) {
+			return failed;
+		}
+		// Staged already (no Vault path): recovery publishes the staged secret.
+		return failed.withPhase((this.journal.phase() == Phase.STAGED) ? Phase.STAGED : Phase.REGENERATING);
 	}
 
 	/**
@@ -384,8 +470,9 @@ abstract class CredentialRotation {
 		HistoryEntry entry = history(outcome, error);
 		this.journal = closed;
 		try {
-			this.record.release((r) -> r.withJournal(closed).withHistory(entry, this.context.timings().historySize()),
-					"closing the journal");
+			this.record.release((r) -> r.withJournal(closed)
+				.withPublications(this.publications)
+				.withHistory(entry, this.context.timings().historySize()), "closing the journal");
 		}
 		catch (RotationException ex) {
 			// The lease expires and recovery finds the record where the rotation left it.
@@ -414,8 +501,15 @@ abstract class CredentialRotation {
 		return this.tookOver ? Optional.empty() : Optional.of(read);
 	}
 
+	/** What the Vault path holds; empty when there is none, or nothing in it. */
 	Optional<PublishedCredential> consumerPath() {
-		return this.context.consumers().read(this.spec.vaultPath());
+		return (this.spec.vaultPath() != null) ? this.context.consumers().read(this.spec.vaultPath())
+				: Optional.empty();
+	}
+
+	/** The publications this run made so far, for a write of the record. */
+	StateRecord withPublications(StateRecord record) {
+		return record.withPublications(this.publications);
 	}
 
 	Slot slot(int index) {

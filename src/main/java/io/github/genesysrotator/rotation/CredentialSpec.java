@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.github.genesysrotator.rotation.RotatorProperties.Credential;
 
+import org.springframework.util.StringUtils;
+
 /**
  * A configured credential with its name.
  *
@@ -24,8 +26,20 @@ public record CredentialSpec(String name, Credential config) {
 		return this.config.clientIds();
 	}
 
+	/**
+	 * The consumer path, or {@code null} when the credential publishes to Genesys only.
+	 */
 	public String vaultPath() {
-		return this.config.vaultPath();
+		return StringUtils.hasText(this.config.vaultPath()) ? this.config.vaultPath() : null;
+	}
+
+	public List<String> integrationCredentials() {
+		return this.config.integrationCredentials();
+	}
+
+	/** Every publication target, in the order a rotation writes them. */
+	public List<PublicationTarget> targets() {
+		return PublicationTarget.of(this);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 
@@ -29,10 +30,51 @@ import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
  * @param paused the pause in force, if any
  * @param standbyUsage dual: the retirement guard's latest answer, or {@code null} before
  * its first
+ * @param targets every publication target, with its last publication
  */
 public record CredentialStatus(String name, Strategy strategy, String org, String vaultPath, boolean enabled,
 		Phase phase, String activeClientId, String standbyClientId, Instant activeSince, Instant secretGeneratedAt,
 		Duration secretAge, Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt,
-		Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused, StandbyUsage standbyUsage) {
+		Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused, StandbyUsage standbyUsage,
+		List<TargetStatus> targets) {
+
+	public CredentialStatus {
+		targets = (targets != null) ? List.copyOf(targets) : List.of();
+	}
+
+	/**
+	 * A status without a usage answer and without publication targets (tests and
+	 * fixtures).
+	 */
+	public CredentialStatus(String name, Strategy strategy, String org, String vaultPath, boolean enabled, Phase phase,
+			String activeClientId, String standbyClientId, Instant activeSince, Instant secretGeneratedAt,
+			Duration secretAge, Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt,
+			Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused) {
+		this(name, strategy, org, vaultPath, enabled, phase, activeClientId, standbyClientId, activeSince,
+				secretGeneratedAt, secretAge, rotationInterval, lastRotation, lastSuccessAt, nextDue, lastError,
+				leaseHolder, paused, null, List.of());
+	}
+
+	/** A status without publication targets (tests and fixtures). */
+	public CredentialStatus(String name, Strategy strategy, String org, String vaultPath, boolean enabled, Phase phase,
+			String activeClientId, String standbyClientId, Instant activeSince, Instant secretGeneratedAt,
+			Duration secretAge, Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt,
+			Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused,
+			StandbyUsage standbyUsage) {
+		this(name, strategy, org, vaultPath, enabled, phase, activeClientId, standbyClientId, activeSince,
+				secretGeneratedAt, secretAge, rotationInterval, lastRotation, lastSuccessAt, nextDue, lastError,
+				leaseHolder, paused, standbyUsage, List.of());
+	}
+
+	/**
+	 * One publication target and what was last published to it.
+	 *
+	 * @param target the target
+	 * @param last its last publication, or {@code null} when the rotator has not
+	 * published to it yet
+	 */
+	public record TargetStatus(PublicationTarget target, StateRecord.TargetPublication last) {
+
+	}
 
 }

@@ -123,7 +123,7 @@ final class DualRotation extends CredentialRotation {
 		this.journal = new Journal(Phase.REGENERATING, this.journal.rotationId(), this.journal.trigger(),
 				this.journal.actor(), Mode.COMPROMISE, leaked, false, this.journal.startedAt(), null);
 		commit(() -> {
-			this.record.update((r) -> promote.apply(r).withJournal(this.journal), "promoting");
+			this.record.update((r) -> withPublications(promote.apply(r)).withJournal(this.journal), "promoting");
 			return null;
 		});
 		this.trace.phase(Phase.REGENERATING);
@@ -162,6 +162,7 @@ final class DualRotation extends CredentialRotation {
 					this.request.actor(), Mode.ROUTINE, previous, true, now(), null);
 			this.trace.identify(this.journal.rotationId(), this.request.trigger());
 			long consumerVersion = consumerPath().map(PublishedCredential::version).orElse(0L);
+			// A new rotation id: every target is written again, the journal says so.
 			take(stored);
 			this.trace.phase(Phase.VERIFIED);
 			return verifyAndPublish(previous, slot(previous).secret(), consumerVersion);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.genesysrotator.rotation.IntegrationCredentials.IntegrationCredentialView;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
 
 /**
@@ -23,12 +24,16 @@ final class Preflight {
 
 	private final GenesysOAuthClients genesys;
 
+	private final IntegrationCredentials integrations;
+
 	private final ConsumerPathStore consumers;
 
 	private final Clock clock;
 
-	Preflight(GenesysOAuthClients genesys, ConsumerPathStore consumers, Clock clock) {
+	Preflight(GenesysOAuthClients genesys, IntegrationCredentials integrations, ConsumerPathStore consumers,
+			Clock clock) {
 		this.genesys = genesys;
+		this.integrations = integrations;
 		this.consumers = consumers;
 		this.clock = clock;
 	}
@@ -60,11 +65,24 @@ final class Preflight {
 			.stream()
 			.map((id) -> ParallelCalls.start(() -> this.genesys.getClient(spec.org(), id)))
 			.toList();
-		CompletableFuture<Boolean> canWrite = ParallelCalls.start(() -> this.consumers.canWrite(spec.vaultPath()));
-		Optional<PublishedCredential> published = this.consumers.read(spec.vaultPath());
+		List<CompletableFuture<IntegrationCredentialView>> targets = spec.integrationCredentials()
+			.stream()
+			.map((id) -> ParallelCalls.start(() -> integrationCredential(spec, id)))
+			.toList();
+		boolean vault = spec.vaultPath() != null;
+		CompletableFuture<Boolean> canWrite = vault
+				? ParallelCalls.start(() -> this.consumers.canWrite(spec.vaultPath()))
+				: CompletableFuture.completedFuture(true);
+		Optional<PublishedCredential> published = vault ? this.consumers.read(spec.vaultPath()) : Optional.empty();
 		published.ifPresent((current) -> checkOwnership(spec, current));
-		StateRecord record = withActiveFromConsumerPath(spec, stored, published);
+		List<IntegrationCredentialView> integrationCredentials = targets.stream().map(ParallelCalls::join).toList();
+		integrationCredentials.forEach((credential) -> checkIntegrationCredential(spec, credential));
+		StateRecord record = vault ? withActiveFromConsumerPath(spec, stored, published)
+				: withActiveFromIntegrationCredentials(stored, integrationCredentials);
 		int target = targetSlot(spec, record);
+		if (spec.strategy() == Strategy.DUAL) {
+			checkNoTargetHoldsTheStandby(spec, record.slots().get(target).clientId(), integrationCredentials);
+		}
 		if (routineDual) {
 			// Again: a bootstrap takes the promotion time from the consumer path.
 			checkGracePeriod(spec, record);
@@ -85,6 +103,70 @@ final class Preflight {
 			throw new PreflightException(spec.name(), "consumer path '" + spec.vaultPath() + "' holds client "
 					+ quoted(current.clientId()) + ", which is not one of the configured client-ids");
 		}
+	}
+
+	/**
+	 * An integration credential this credential publishes to; one that does not exist is
+	 * a precondition that does not hold, not a Genesys failure.
+	 */
+	private IntegrationCredentialView integrationCredential(CredentialSpec spec, String id) {
+		try {
+			return this.integrations.get(spec.org(), id);
+		}
+		catch (DependencyRejectedException ex) {
+			if (ex.status() == 404) {
+				throw new PreflightException(spec.name(),
+						"integration credential " + id + " does not exist in org '" + spec.org() + "'");
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The right type, and, where Genesys shows the client id, one of the configured
+	 * clients (or {@code adopt: true}).
+	 */
+	private void checkIntegrationCredential(CredentialSpec spec, IntegrationCredentialView credential) {
+		if (!IntegrationCredentials.OAUTH_CLIENT_TYPE.equals(credential.type())) {
+			throw new PreflightException(spec.name(), "integration credential " + credential.id() + " is of type '"
+					+ credential.type() + "', not " + IntegrationCredentials.OAUTH_CLIENT_TYPE);
+		}
+		if (credential.clientId() != null && !spec.clientIds().contains(credential.clientId())
+				&& !spec.config().adopt()) {
+			throw new PreflightException(spec.name(),
+					"integration credential " + credential.id() + " holds client " + quoted(credential.clientId())
+							+ ", which is not one of the configured client-ids; set adopt: true to take it over");
+		}
+	}
+
+	/**
+	 * Dual: the client about to be regenerated must not be the one a target uses (a
+	 * publication done by hand, say), or its integrations would fail at once.
+	 */
+	private static void checkNoTargetHoldsTheStandby(CredentialSpec spec, String standbyId,
+			List<IntegrationCredentialView> credentials) {
+		credentials.stream().filter((credential) -> standbyId.equals(credential.clientId())).forEach((credential) -> {
+			throw new PreflightException(spec.name(), "integration credential " + credential.id() + " holds client "
+					+ standbyId + ", which this rotation would regenerate; point it at the active client first");
+		});
+	}
+
+	/**
+	 * Bootstrap without a Vault path: the client the first integration credential shows
+	 * is the active one. Its secret stays unknown (Genesys never shows it), which is
+	 * harmless: dual regenerates the other client, single regenerates it anyway.
+	 */
+	private static StateRecord withActiveFromIntegrationCredentials(StateRecord record,
+			List<IntegrationCredentialView> credentials) {
+		if (record.activeSlot() != null) {
+			return record;
+		}
+		return credentials.stream()
+			.map(IntegrationCredentialView::clientId)
+			.filter((clientId) -> clientId != null && record.slotOf(clientId) >= 0)
+			.findFirst()
+			.map((clientId) -> record.withActive(record.slotOf(clientId), null))
+			.orElse(record);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Clock;
  * the identity of this replica.
  *
  * @param genesys the Genesys Cloud adapter
+ * @param integrations the integration-credentials adapter
  * @param consumers the consumer-path adapter
  * @param states the state-record adapter
  * @param clock the clock
@@ -15,11 +16,12 @@ import java.time.Clock;
  * @param timings state-machine timings
  * @param instanceId this replica's lease holder id
  */
-record RotationContext(GenesysOAuthClients genesys, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
-		Sleeper sleeper, RotationListener listener, RotatorProperties.Rotation timings, String instanceId) {
+record RotationContext(GenesysOAuthClients genesys, IntegrationCredentials integrations, ConsumerPathStore consumers,
+		StateRecordStore states, Clock clock, Sleeper sleeper, RotationListener listener,
+		RotatorProperties.Rotation timings, String instanceId) {
 
 	Preflight preflight() {
-		return new Preflight(this.genesys, this.consumers, this.clock);
+		return new Preflight(this.genesys, this.integrations, this.consumers, this.clock);
 	}
 
 	SecretVerifier verifier() {

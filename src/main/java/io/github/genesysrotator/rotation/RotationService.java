@@ -43,14 +43,14 @@ public class RotationService {
 	private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	public RotationService(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
-			ConsumerPathStore consumers, StateRecordStore states, Clock clock, Sleeper sleeper,
-			List<RotationListener> listeners) {
+			IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
+			Sleeper sleeper, List<RotationListener> listeners) {
 		LeaseBudget.check(properties.rotation(), genesys.requestPolicy());
 		this.catalog = catalog;
 		this.properties = properties;
 		String instanceId = StringUtils.hasText(properties.instanceId()) ? properties.instanceId()
 				: UUID.randomUUID().toString();
-		this.context = new RotationContext(genesys, consumers, states, clock, sleeper,
+		this.context = new RotationContext(genesys, integrations, consumers, states, clock, sleeper,
 				new CompositeRotationListener(listeners), properties.rotation(), instanceId);
 		this.controls = new CredentialControls(this.context);
 	}
@@ -68,7 +68,9 @@ public class RotationService {
 	public RotationResult rotate(RotationRequest request) {
 		CredentialSpec spec = this.catalog.get(request.credential());
 		return exclusively(spec, request, (rotation, stored) -> {
-			if (stored.value().phase().inFlight()) {
+			boolean unfinished = stored.value().phase().inFlight()
+					|| (!request.dryRun() && CredentialRotation.partlyPublished(stored.value()));
+			if (unfinished) {
 				return rotation.resume(stored);
 			}
 			checkRules(spec, stored.value(), request);
@@ -309,7 +311,11 @@ public class RotationService {
 				(generatedAt != null) ? Duration.between(generatedAt, now()) : null, spec.config().rotationInterval(),
 				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
 				record.journal().lastError(), record.lease().holder(), record.pausedAt(now()).orElse(null),
-				latestUsage(record));
+				latestUsage(record),
+				spec.targets()
+					.stream()
+					.map((target) -> new CredentialStatus.TargetStatus(target, record.publications().get(target.key())))
+					.toList());
 	}
 
 	/**

@@ -44,6 +44,7 @@ class RotatorConfigurationValidator implements InitializingBean {
 		}
 		this.properties.credentials().forEach(this::checkCredential);
 		checkClientIdsAreNotShared();
+		checkIntegrationCredentialsAreNotShared();
 		this.properties.orgs().forEach(this::checkOrg);
 		String poll = this.properties.schedule().poll();
 		if (!"-".equals(poll)) {
@@ -71,6 +72,31 @@ class RotatorConfigurationValidator implements InitializingBean {
 		}
 	}
 
+	/**
+	 * At least one publication target: a Vault path inside the KV mount and/or
+	 * integration credential ids.
+	 */
+	private static void checkTargets(String name, Credential credential) {
+		String prefix = "rotator.credentials." + name + ".";
+		String path = StringUtils.hasText(credential.vaultPath()) ? credential.vaultPath() : null;
+		if (path == null && credential.integrationCredentials().isEmpty()) {
+			throw new InvalidConfigurationException(prefix + "vault-path",
+					"at least one publication target is " + "required: a path inside the KV mount (e.g. genesys/" + name
+							+ ") and/or integration-credentials");
+		}
+		if (path != null && (path.startsWith("/") || path.contains(".."))) {
+			throw new InvalidConfigurationException(prefix + "vault-path",
+					"a path inside the KV mount is required, e.g. genesys/" + name);
+		}
+		for (int i = 0; i < credential.integrationCredentials().size(); i++) {
+			String id = credential.integrationCredentials().get(i);
+			if (id == null || !id.matches("[A-Za-z0-9-]{1,64}")) {
+				throw new InvalidConfigurationException(prefix + "integration-credentials[" + i + "]",
+						"an integration credential id (a UUID) is required");
+			}
+		}
+	}
+
 	private void checkCredential(String name, Credential credential) {
 		String prefix = "rotator.credentials." + name + ".";
 		if (!name.matches("[a-z0-9][a-z0-9-]{0,62}")) {
@@ -87,11 +113,7 @@ class RotatorConfigurationValidator implements InitializingBean {
 			throw new InvalidConfigurationException(prefix + "client-ids", "strategy " + credential.strategy().label()
 					+ " needs exactly " + expected + " distinct client id(s), got " + credential.clientIds());
 		}
-		if (!StringUtils.hasText(credential.vaultPath()) || credential.vaultPath().startsWith("/")
-				|| credential.vaultPath().contains("..")) {
-			throw new InvalidConfigurationException(prefix + "vault-path",
-					"a path inside the KV mount is required, e.g. genesys/" + name);
-		}
+		checkTargets(name, credential);
 		requirePositive(prefix + "rotation-interval", credential.rotationInterval());
 		requireNonNegative(prefix + "grace-period", credential.gracePeriod());
 		if (credential.gracePeriod().compareTo(credential.rotationInterval()) > 0) {
@@ -121,6 +143,21 @@ class RotatorConfigurationValidator implements InitializingBean {
 		});
 	}
 
+	/** Two credentials writing one integration credential would undo each other. */
+	private void checkIntegrationCredentialsAreNotShared() {
+		Map<String, String> owners = new HashMap<>();
+		new TreeMap<>(this.properties.credentials()).forEach((name, credential) -> {
+			for (String id : credential.integrationCredentials()) {
+				String other = owners.putIfAbsent(id, name);
+				if (other != null) {
+					throw new InvalidConfigurationException("rotator.credentials." + name + ".integration-credentials",
+							"integration credential " + id + " is listed twice or already used by credential '" + other
+									+ "'");
+				}
+			}
+		});
+	}
+
 	private void checkOrg(String name, Org org) {
 		String prefix = "rotator.orgs." + name + ".";
 		boolean managed = StringUtils.hasText(org.adminCredential());
@@ -139,6 +176,10 @@ class RotatorConfigurationValidator implements InitializingBean {
 		if (!name.equals(admin.org())) {
 			throw new InvalidConfigurationException(prefix + "admin-credential",
 					"credential '" + org.adminCredential() + "' belongs to org '" + admin.org() + "'");
+		}
+		if (!StringUtils.hasText(admin.vaultPath())) {
+			throw new InvalidConfigurationException("rotator.credentials." + org.adminCredential() + ".vault-path",
+					"the admin credential needs a vault-path: the rotator reads its own secret there");
 		}
 		if (admin.strategy() == Strategy.SINGLE && !admin.allowUnsafeSelfRotation()) {
 			throw new InvalidConfigurationException("rotator.credentials." + org.adminCredential() + ".strategy",

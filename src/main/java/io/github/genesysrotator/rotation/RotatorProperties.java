@@ -80,30 +80,37 @@ public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Ma
 	}
 
 	/**
-	 * One credential: a Vault consumer path backed by one or two OAuth clients.
+	 * One credential: one or two OAuth clients, published to a Vault consumer path and/or
+	 * Genesys integration credentials.
 	 *
 	 * @param org the org the clients belong to
 	 * @param strategy dual (two clients in turn) or single
 	 * @param clientIds two client ids for dual, one for single
-	 * @param vaultPath the consumer path inside the KV mount
+	 * @param vaultPath the consumer path inside the KV mount; optional when
+	 * {@code integrationCredentials} are given
 	 * @param rotationInterval rotate when the active secret is older than this
 	 * @param gracePeriod dual: the minimum time a demoted client keeps its secret
 	 * @param window optional cron (UTC) of allowed scheduled start times
 	 * @param windowDuration how long after each window start a rotation may begin
 	 * @param enabled {@code false} pauses scheduled rotation
-	 * @param adopt whether the rotator may take over a path it did not create
+	 * @param adopt whether the rotator may take over a path (or an integration
+	 * credential) it did not create
 	 * @param allowUnsafeSelfRotation allow single-strategy rotation of an admin
 	 * credential
 	 * @param usageCheck dual: the retirement guard, {@code enforce} when not set; not
 	 * allowed on single
+	 * @param integrationCredentials ids of Genesys integration credentials
+	 * ({@code pureCloudOAuthClient}, same org) to publish to as well
 	 */
 	public record Credential(String org, @DefaultValue("dual") Strategy strategy, List<String> clientIds,
 			String vaultPath, @DefaultValue("30d") Duration rotationInterval, @DefaultValue("24h") Duration gracePeriod,
 			String window, @DefaultValue("2h") Duration windowDuration, @DefaultValue("true") boolean enabled,
-			boolean adopt, boolean allowUnsafeSelfRotation, UsageCheck usageCheck) {
+			boolean adopt, boolean allowUnsafeSelfRotation, UsageCheck usageCheck,
+			List<String> integrationCredentials) {
 
 		public Credential {
 			clientIds = (clientIds != null) ? List.copyOf(clientIds) : List.of();
+			integrationCredentials = (integrationCredentials != null) ? List.copyOf(integrationCredentials) : List.of();
 		}
 
 	}

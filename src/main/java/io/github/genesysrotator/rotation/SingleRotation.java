@@ -22,11 +22,27 @@ final class SingleRotation extends CredentialRotation {
 	RotationResult continueFresh(long consumerVersion) {
 		ClientSecret secret = regenerate(0);
 		Instant regeneratedAt = now();
+		if (this.spec.vaultPath() == null) {
+			return stageThenPublish(secret, regeneratedAt);
+		}
 		publish(0, secret, consumerVersion);
 		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
 		this.trace.phase(Phase.PROMOTED);
 		stageAndVerify(0, secret, regeneratedAt, this::activate);
 		return finishSingle();
+	}
+
+	/**
+	 * Without a Vault path no target keeps the secret readable (Genesys never shows it
+	 * again): the state record stages it before the first target is written, and the
+	 * exposure window includes that write.
+	 */
+	private RotationResult stageThenPublish(ClientSecret secret, Instant regeneratedAt) {
+		stage(0, secret, regeneratedAt, this::activate);
+		publish(0, secret, 0);
+		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
+		this.trace.phase(Phase.PROMOTED);
+		return verifyAndFinishSingle(secret);
 	}
 
 	@Override
@@ -40,7 +56,7 @@ final class SingleRotation extends CredentialRotation {
 	@Override
 	RotationResult continueResumed(long consumerVersion) {
 		if (this.journal.phase() != Phase.REGENERATING) {
-			this.published = true;
+			publish(0, slot(0).secret(), consumerVersion);
 			return verifyAndFinishSingle(slot(0).secret());
 		}
 		Optional<PublishedCredential> consumer = consumerPath();
@@ -50,13 +66,17 @@ final class SingleRotation extends CredentialRotation {
 			this.published = true;
 			this.trace.published(ours.get().clientId(), ours.get().version());
 			stage(0, ours.get().secret(), ours.get().rotatedAt(), this::activate);
+			publish(0, ours.get().secret(), ours.get().version());
 			return verifyAndFinishSingle(ours.get().secret());
 		}
 		// An unreachable Genesys is no answer: the check throws, and the record waits in
 		// flight for the next recovery pass instead of regenerating a maybe-live secret.
-		boolean stillWorks = consumer.filter((current) -> current.secret() != null)
-			.map((current) -> this.context.genesys()
-				.checkToken(this.spec.org(), current.clientId(), current.secret()) == TokenCheck.ACCEPTED)
+		// Without a Vault path, the secret the record knows is the one targets hold.
+		Optional<ClientSecret> published = (this.spec.vaultPath() != null) ? consumer.map(PublishedCredential::secret)
+				: Optional.ofNullable(slot(0).secret());
+		boolean stillWorks = published
+			.map((secret) -> this.context.genesys()
+				.checkToken(this.spec.org(), slot(0).clientId(), secret) == TokenCheck.ACCEPTED)
 			.orElse(false);
 		if (stillWorks) {
 			return abandon();

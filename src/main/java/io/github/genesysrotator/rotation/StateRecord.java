@@ -3,7 +3,11 @@ package io.github.genesysrotator.rotation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,14 +22,23 @@ import java.util.Optional;
  * @param promotedAt when the active client was published
  * @param history finished rotations, newest first, bounded
  * @param controls what operators and the scheduler set outside rotations
+ * @param publications the publication journal: the last publication to each target, by
+ * {@link PublicationTarget#key()}; empty in records written before targets existed
  */
 public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Integer activeSlot, Instant promotedAt,
-		List<HistoryEntry> history, Controls controls) {
+		List<HistoryEntry> history, Controls controls, Map<String, TargetPublication> publications) {
 
 	public StateRecord {
 		slots = List.copyOf(slots);
 		history = List.copyOf(history);
 		controls = (controls != null) ? controls : Controls.NONE;
+		publications = (publications != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(publications))
+				: Map.of();
+	}
+
+	public StateRecord(Lease lease, Journal journal, List<Slot> slots, Integer activeSlot, Instant promotedAt,
+			List<HistoryEntry> history, Controls controls) {
+		this(lease, journal, slots, activeSlot, promotedAt, history, controls, Map.of());
 	}
 
 	/** A fresh record for a credential nobody has rotated yet. */
@@ -58,23 +71,24 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 
 	public StateRecord withLease(Lease lease) {
 		return new StateRecord(lease, this.journal, this.slots, this.activeSlot, this.promotedAt, this.history,
-				this.controls);
+				this.controls, this.publications);
 	}
 
 	public StateRecord withJournal(Journal journal) {
 		return new StateRecord(this.lease, journal, this.slots, this.activeSlot, this.promotedAt, this.history,
-				this.controls);
+				this.controls, this.publications);
 	}
 
 	public StateRecord withSlot(int index, Slot slot) {
 		List<Slot> updated = new ArrayList<>(this.slots);
 		updated.set(index, slot);
 		return new StateRecord(this.lease, this.journal, updated, this.activeSlot, this.promotedAt, this.history,
-				this.controls);
+				this.controls, this.publications);
 	}
 
 	public StateRecord withActive(int index, Instant at) {
-		return new StateRecord(this.lease, this.journal, this.slots, index, at, this.history, this.controls);
+		return new StateRecord(this.lease, this.journal, this.slots, index, at, this.history, this.controls,
+				this.publications);
 	}
 
 	public StateRecord withHistory(HistoryEntry entry, int limit) {
@@ -82,12 +96,29 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 		updated.add(entry);
 		updated.addAll(this.history);
 		return new StateRecord(this.lease, this.journal, this.slots, this.activeSlot, this.promotedAt,
-				updated.subList(0, Math.min(limit, updated.size())), this.controls);
+				updated.subList(0, Math.min(limit, updated.size())), this.controls, this.publications);
 	}
 
 	public StateRecord withControls(Controls changed) {
 		return new StateRecord(this.lease, this.journal, this.slots, this.activeSlot, this.promotedAt, this.history,
-				changed);
+				changed, this.publications);
+	}
+
+	/**
+	 * The record with these publications journalled (replacing older ones per target).
+	 */
+	public StateRecord withPublications(Collection<TargetPublication> published) {
+		Map<String, TargetPublication> updated = new LinkedHashMap<>(this.publications);
+		published.forEach((publication) -> updated.put(publication.target(), publication));
+		return new StateRecord(this.lease, this.journal, this.slots, this.activeSlot, this.promotedAt, this.history,
+				this.controls, updated);
+	}
+
+	/** Whether the rotation in the journal has written this client to the target. */
+	public boolean publishedBy(String rotationId, PublicationTarget target, String clientId) {
+		TargetPublication publication = this.publications.get(target.key());
+		return publication != null && rotationId != null && rotationId.equals(publication.rotationId())
+				&& clientId.equals(publication.clientId());
 	}
 
 	/** The pause in force at {@code now}, if any: a pause ends by itself at its end. */
@@ -228,6 +259,21 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 		public Controls withDueAnnounced(Instant due) {
 			return new Controls(this.pause, due);
 		}
+
+	}
+
+	/**
+	 * The last publication to one target.
+	 *
+	 * @param target the target's {@link PublicationTarget#key()}
+	 * @param rotationId the rotation (or rollback) that published
+	 * @param clientId the client published
+	 * @param publishedAt when the target acknowledged the write
+	 * @param version the Vault KV version written, or {@code null} for an integration
+	 * credential
+	 */
+	public record TargetPublication(String target, String rotationId, String clientId, Instant publishedAt,
+			Long version) {
 
 	}
 

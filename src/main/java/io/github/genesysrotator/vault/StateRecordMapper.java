@@ -19,6 +19,7 @@ import io.github.genesysrotator.rotation.StateRecord.Journal;
 import io.github.genesysrotator.rotation.StateRecord.Lease;
 import io.github.genesysrotator.rotation.StateRecord.Pause;
 import io.github.genesysrotator.rotation.StateRecord.Slot;
+import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
 import io.github.genesysrotator.rotation.Trigger;
 
 /**
@@ -57,6 +58,10 @@ final class StateRecordMapper {
 			data.put("paused_until", text(pause.until()));
 		}
 		data.put("due_announced_for", text(record.controls().dueAnnounced()));
+		if (!record.publications().isEmpty()) {
+			data.put("publications",
+					record.publications().values().stream().map(StateRecordMapper::publicationData).toList());
+		}
 		return data;
 	}
 
@@ -75,8 +80,13 @@ final class StateRecordMapper {
 		for (Object entry : (List<Object>) data.getOrDefault("history", List.of())) {
 			history.add(history((Map<String, Object>) entry));
 		}
+		List<TargetPublication> publications = new ArrayList<>();
+		for (Object publication : (List<Object>) data.getOrDefault("publications", List.of())) {
+			publications.add(publication((Map<String, Object>) publication));
+		}
 		return new StateRecord(lease, journal, slots, integer(data, "active_slot"), instant(data, "promoted_at"),
-				history, controls(data));
+				history, controls(data), Map.of())
+			.withPublications(publications);
 	}
 
 	/** Records written before pauses and announcements existed have neither. */
@@ -84,6 +94,23 @@ final class StateRecordMapper {
 		Pause pause = (data.get("paused_at") != null) ? new Pause(string(data, "paused_by"),
 				string(data, "pause_reason"), instant(data, "paused_at"), instant(data, "paused_until")) : null;
 		return new Controls(pause, instant(data, "due_announced_for"));
+	}
+
+	private static Map<String, Object> publicationData(TargetPublication publication) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("target", publication.target());
+		data.put("rotation_id", publication.rotationId());
+		data.put("client_id", publication.clientId());
+		data.put("published_at", text(publication.publishedAt()));
+		data.put("version", publication.version());
+		return data;
+	}
+
+	/** Records written before publication targets existed have no journal of them. */
+	private static TargetPublication publication(Map<String, Object> data) {
+		Object version = data.get("version");
+		return new TargetPublication(string(data, "target"), string(data, "rotation_id"), string(data, "client_id"),
+				instant(data, "published_at"), (version instanceof Number number) ? number.longValue() : null);
 	}
 
 	private static Map<String, Object> slotData(Slot slot) {

@@ -1,9 +1,11 @@
 package io.github.genesysrotator.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.StateRecord.Pause;
+import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
 
 import static io.github.genesysrotator.web.RotationView.iso;
 import static io.github.genesysrotator.web.RotationView.label;
@@ -30,18 +32,43 @@ import static io.github.genesysrotator.web.RotationView.label;
  * @param leaseHolder the replica holding the lease
  * @param paused the pause in force, absent when routine rotations run
  * @param standbyUsage dual: the retirement guard's latest answer, absent before its first
+ * @param targets every publication target with the client, rotation, time and (Vault)
+ * version last published to it
  */
 record CredentialView(String name, String strategy, String org, String vaultPath, boolean enabled, String phase,
 		String activeClientId, String standbyClientId, Instant activeSince, String secretAge, String rotationInterval,
 		HistoryView lastRotation, Instant lastSuccessAt, Instant nextDue, String lastError, String leaseHolder,
-		PauseView paused, UsageView standbyUsage) {
+		PauseView paused, UsageView standbyUsage, List<TargetView> targets) {
 
 	static CredentialView of(CredentialStatus status) {
 		return new CredentialView(status.name(), label(status.strategy()), status.org(), status.vaultPath(),
 				status.enabled(), label(status.phase()), status.activeClientId(), status.standbyClientId(),
 				status.activeSince(), iso(status.secretAge()), iso(status.rotationInterval()),
 				HistoryView.of(status.lastRotation()), status.lastSuccessAt(), status.nextDue(), status.lastError(),
-				status.leaseHolder(), PauseView.of(status.paused()), UsageView.of(status.standbyUsage()));
+				status.leaseHolder(), PauseView.of(status.paused()), UsageView.of(status.standbyUsage()),
+				status.targets().stream().map(TargetView::of).toList());
+	}
+
+	/**
+	 * A publication target.
+	 *
+	 * @param type {@code vault-path} or {@code integration-credential}
+	 * @param id the Vault path or the integration credential id
+	 * @param clientId the client last published to it, absent before the first
+	 * @param rotationId the rotation (or rollback) that published it
+	 * @param publishedAt when
+	 * @param version the Vault KV version written (Vault path only)
+	 */
+	record TargetView(String type, String id, String clientId, String rotationId, Instant publishedAt, Long version) {
+
+		static TargetView of(CredentialStatus.TargetStatus status) {
+			TargetPublication last = status.last();
+			return (last != null)
+					? new TargetView(status.target().type(), status.target().id(), last.clientId(), last.rotationId(),
+							last.publishedAt(), last.version())
+					: new TargetView(status.target().type(), status.target().id(), null, null, null, null);
+		}
+
 	}
 
 	/**

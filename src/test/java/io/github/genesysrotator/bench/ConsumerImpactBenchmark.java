@@ -104,8 +104,7 @@ class ConsumerImpactBenchmark {
 	 * Rotate as soon as the grace period allows: a refusal names how long until then. The
 	 * wait paces the rotations like a schedule does; it synchronises nothing.
 	 */
-	private static RotationResult rotateWhenAllowed(RotationService rotations, String credential)
-			throws InterruptedException {
+	static RotationResult rotateWhenAllowed(RotationService rotations, String credential) throws InterruptedException {
 		RotationResult result = rotations.rotate(RotationRequest.of(credential, Trigger.SCHEDULE, "bench"));
 		while (result.outcome() == Outcome.SKIPPED && "grace-period".equals(result.errorCode())) {
 			Thread.sleep(result.retryAfter().toMillis() + 1);

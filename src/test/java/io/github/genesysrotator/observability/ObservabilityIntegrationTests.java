@@ -278,7 +278,7 @@ class ObservabilityIntegrationTests {
 		assertThat(listings() - listingsBefore).as("one listing of the org's clients for 20 probes").isEqualTo(1);
 		assertThat(checks).extracting(Health::getStatus).containsOnly(Status.UP);
 		assertThat(checks.get(0).getDetails()).containsEntry("orgs",
-				Map.of(Sandbox.ORG, Map.of("status", "UP", "oauthClients", 4)));
+				Map.of(Sandbox.ORG, Map.of("status", "UP", "oauthClients", 7)));
 	}
 
 	private static long listings() {

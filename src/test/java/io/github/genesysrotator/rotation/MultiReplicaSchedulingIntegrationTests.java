@@ -55,7 +55,7 @@ class MultiReplicaSchedulingIntegrationTests {
 		replicas.forEach((replica) -> replica.scheduler().pass());
 		List<Task> queued = new ArrayList<>();
 		for (Replica replica : replicas) {
-			assertThat(replica.tasks().pending()).as(replica.id() + " queued both credentials").hasSize(2);
+			assertThat(replica.tasks().pending()).as(replica.id() + " queued every credential").hasSize(3);
 			queued.addAll(replica.tasks().pending());
 		}
 
@@ -64,7 +64,8 @@ class MultiReplicaSchedulingIntegrationTests {
 		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
 		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
 		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.SINGLE_ID)).isEqualTo(1);
-		for (String credential : List.of(Sandbox.DUAL, Sandbox.SINGLE)) {
+		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DATA_ACTIONS_B_ID)).isEqualTo(1);
+		for (String credential : List.of(Sandbox.DUAL, Sandbox.SINGLE, Sandbox.DATA_ACTIONS)) {
 			List<Outcome> outcomes = replicas.stream()
 				.flatMap((replica) -> replica.recorder().outcomes(credential).stream())
 				.toList();

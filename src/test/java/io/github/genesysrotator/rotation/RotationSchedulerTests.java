@@ -289,7 +289,8 @@ class RotationSchedulerTests {
 
 	private static Credential credential(String window, boolean enabled) {
 		return new Credential("acme-prod", Strategy.DUAL, List.of("client-a", "client-b"), "genesys/x",
-				Duration.ofDays(30), Duration.ofHours(24), window, Duration.ofHours(2), enabled, false, false, null);
+				Duration.ofDays(30), Duration.ofHours(24), window, Duration.ofHours(2), enabled, false, false, null,
+				List.of());
 	}
 
 	private void rotationsEnd(Outcome outcome, String code, Duration retryAfter) {

@@ -48,6 +48,8 @@ public final class RotationTestSupport {
 
 		private final GenesysOAuthClients genesys;
 
+		private final IntegrationCredentials integrations;
+
 		private final ConsumerPathStore consumers;
 
 		private final StateRecordStore states;
@@ -57,14 +59,26 @@ public final class RotationTestSupport {
 		private final Sleeper sleeper;
 
 		Replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
-				ConsumerPathStore consumers, StateRecordStore states, Clock clock, Sleeper sleeper) {
+				IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
+				Sleeper sleeper) {
 			this.catalog = catalog;
 			this.properties = properties;
 			this.genesys = genesys;
+			this.integrations = integrations;
 			this.consumers = consumers;
 			this.states = states;
 			this.clock = clock;
 			this.sleeper = sleeper;
+		}
+
+		/** The test context's Genesys adapter, for wrappers. */
+		public GenesysOAuthClients genesys() {
+			return this.genesys;
+		}
+
+		/** The test context's consumer-path adapter, for wrappers. */
+		public ConsumerPathStore consumers() {
+			return this.consumers;
 		}
 
 		public RotationService start(String instanceId, RotationListener... listeners) {
@@ -84,13 +98,28 @@ public final class RotationTestSupport {
 		 */
 		public RotationService start(String instanceId, GenesysOAuthClients genesys, ConsumerPathStore consumers,
 				StateRecordStore states, RotationListener... listeners) {
+			return start(instanceId, genesys, this.integrations, consumers, states, listeners);
+		}
+
+		/**
+		 * A replica whose integration-credential calls go through a wrapper (to crash
+		 * between two targets, say).
+		 */
+		public RotationService start(String instanceId, IntegrationCredentials integrations,
+				RotationListener... listeners) {
+			return start(instanceId, this.genesys, integrations, this.consumers, this.states, listeners);
+		}
+
+		private RotationService start(String instanceId, GenesysOAuthClients genesys,
+				IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states,
+				RotationListener... listeners) {
 			RotatorProperties other = new RotatorProperties(instanceId, this.properties.vault(), this.properties.orgs(),
 					this.properties.credentials(), this.properties.schedule(), this.properties.api(),
 					this.properties.rotation(), this.properties.genesys(), this.properties.health(),
 					this.properties.metrics(), this.properties.notifications(), this.properties.security(),
 					this.properties.oneshot(), this.properties.oneshotMode(), this.properties.oneshotDryRun());
-			return new RotationService(this.catalog, other, genesys, consumers, states, this.clock, this.sleeper,
-					List.of(listeners));
+			return new RotationService(this.catalog, other, genesys, integrations, consumers, states, this.clock,
+					this.sleeper, List.of(listeners));
 		}
 
 	}
@@ -266,8 +295,9 @@ public final class RotationTestSupport {
 
 		@Bean
 		Replicas replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
-				ConsumerPathStore consumers, StateRecordStore states, SteppingClock clock, TestSleeper sleeper) {
-			return new Replicas(catalog, properties, genesys, consumers, states, clock, sleeper);
+				IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states,
+				SteppingClock clock, TestSleeper sleeper) {
+			return new Replicas(catalog, properties, genesys, integrations, consumers, states, clock, sleeper);
 		}
 
 	}

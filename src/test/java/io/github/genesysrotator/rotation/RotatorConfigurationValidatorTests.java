@@ -69,6 +69,17 @@ class RotatorConfigurationValidatorTests {
 						List.of("rotator.credentials.billing.window=every tuesday")),
 				Arguments.of("rotator.credentials.billing.vault-path",
 						List.of("rotator.credentials.billing.vault-path=../etc")),
+				Arguments.of("rotator.credentials.billing.vault-path",
+						List.of("rotator.credentials.billing.vault-path=")),
+				Arguments.of("rotator.credentials.billing.integration-credentials[0]",
+						List.of("rotator.credentials.billing.integration-credentials=not/an-id")),
+				Arguments.of("rotator.credentials.report.integration-credentials",
+						List.of("rotator.credentials.billing.integration-credentials=" + A,
+								"rotator.credentials.report.integration-credentials=" + A)),
+				Arguments.of("rotator.credentials.billing.vault-path",
+						List.of("rotator.credentials.billing.vault-path=",
+								"rotator.credentials.billing.integration-credentials=" + A,
+								"rotator.orgs.acme.admin-vault-path=", "rotator.orgs.acme.admin-credential=billing")),
 				Arguments.of("rotator.schedule.poll", List.of("rotator.schedule.poll=*/5 * *")),
 				Arguments.of("rotator.orgs.acme.admin-credential",
 						List.of("rotator.orgs.acme.admin-credential=billing")),
@@ -78,6 +89,15 @@ class RotatorConfigurationValidatorTests {
 				Arguments.of("rotator.credentials.report.usage-check",
 						List.of("rotator.credentials.report.usage-check=warn")),
 				Arguments.of("rotator.rotation.usage-timeout", List.of("rotator.rotation.usage-timeout=0s")));
+	}
+
+	@Test
+	void integrationCredentialsAloneAreATarget() {
+		List<String> settings = new ArrayList<>(VALID);
+		settings.addAll(List.of("rotator.credentials.billing.vault-path=",
+				"rotator.credentials.billing.integration-credentials=" + A));
+		this.runner.withPropertyValues(settings.toArray(String[]::new))
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

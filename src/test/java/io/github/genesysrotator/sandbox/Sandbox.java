@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,6 +14,7 @@ import io.github.genesysrotator.GenesysSecretRotatorApplication;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulator;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
 import io.github.genesysrotator.sandbox.genesys.GrantType;
+import io.github.genesysrotator.sandbox.genesys.IntegrationPermission;
 import io.github.genesysrotator.sandbox.genesys.OAuthPermission;
 import io.github.genesysrotator.sandbox.genesys.OrgHandle;
 import io.github.genesysrotator.sandbox.genesys.SeededClient;
@@ -27,10 +29,12 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The demo world: a Genesys Cloud simulator with one org (an admin client, a dual pair
- * and a single client, all with fixed ids) and a Vault holding the admin credential and
- * the two consumer paths, adopted as managed. Used by the integration tests, by
- * {@code ./mvnw spring-boot:test-run} and by the compose file's simulator image.
+ * The demo world: a Genesys Cloud simulator with one org (an admin client, a dual pair, a
+ * single client, and a second dual pair behind a Data Actions integration's credential,
+ * with one data action and a flow client that runs it, all with fixed ids) and a Vault
+ * holding the admin credential and the two consumer paths, adopted as managed. Used by
+ * the integration tests, by {@code ./mvnw spring-boot:test-run} and by the compose file's
+ * simulator image.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -44,7 +48,24 @@ public final class Sandbox implements AutoCloseable {
 
 	public static final String SINGLE_ID = "00000000-0000-4000-8000-0000000000c1";
 
+	public static final String DATA_ACTIONS_A_ID = "00000000-0000-4000-8000-0000000000a2";
+
+	public static final String DATA_ACTIONS_B_ID = "00000000-0000-4000-8000-0000000000b2";
+
+	/** A client that runs the demo action, as an Architect flow would. */
+	public static final String FLOW_ID = "00000000-0000-4000-8000-0000000000f1";
+
+	/** The integration credential of the demo Data Actions integration. */
+	public static final String INTEGRATION_CREDENTIAL_ID = "00000000-0000-4000-8000-00000000ce01";
+
+	public static final String INTEGRATION_ID = "00000000-0000-4000-8000-00000000da01";
+
+	public static final String ACTION_ID = "custom_-_00000000-0000-4000-8000-00000000ac01";
+
 	public static final String DUAL = "demo-dual";
+
+	/** The dual credential that publishes to the integration credential only. */
+	public static final String DATA_ACTIONS = "demo-data-actions";
 
 	public static final String SINGLE = "demo-single";
 
@@ -95,8 +116,10 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	private void seed() {
-		String admin = this.org.createRole(OAuthPermission.VIEW, OAuthPermission.EDIT, OAuthPermission.USAGE_VIEW);
-		String consumer = this.org.createRole(java.util.List.of("conversation:call:view"));
+		String admin = this.org.createRole(
+				List.of(OAuthPermission.VIEW.value(), OAuthPermission.EDIT.value(), OAuthPermission.USAGE_VIEW.value(),
+						IntegrationPermission.VIEW.value(), IntegrationPermission.EDIT.value()));
+		String consumer = this.org.createRole(List.of("conversation:call:view"));
 		SeededClient adminClient = this.org.createClientWithId(ADMIN_ID, "rotator-admin", GrantType.CLIENT_CREDENTIALS,
 				admin);
 		SeededClient dualA = this.org.createClientWithId(DUAL_A_ID, "billing-bot-a", GrantType.CLIENT_CREDENTIALS,
@@ -104,10 +127,26 @@ public final class Sandbox implements AutoCloseable {
 		this.org.createClientWithId(DUAL_B_ID, "billing-bot-b", GrantType.CLIENT_CREDENTIALS, consumer);
 		SeededClient single = this.org.createClientWithId(SINGLE_ID, "reporting-job", GrantType.CLIENT_CREDENTIALS,
 				consumer);
+		seedDataActions(consumer);
 		putSecret(ADMIN_PATH, adminClient, Map.of());
 		Map<String, String> managed = Map.of("managed-by", "genesys-secret-rotator");
 		putSecret(DUAL_PATH, dualA, managed);
 		putSecret(SINGLE_PATH, single, managed);
+	}
+
+	/**
+	 * A second client pair for a Data Actions integration whose credential holds client
+	 * A, one data action, and a flow client allowed to execute it.
+	 */
+	private void seedDataActions(String consumerRole) {
+		SeededClient a = this.org.createClientWithId(DATA_ACTIONS_A_ID, "data-actions-a", GrantType.CLIENT_CREDENTIALS,
+				consumerRole);
+		this.org.createClientWithId(DATA_ACTIONS_B_ID, "data-actions-b", GrantType.CLIENT_CREDENTIALS, consumerRole);
+		this.org.createClientWithId(FLOW_ID, "demo-flow", GrantType.CLIENT_CREDENTIALS, this.org.createRole(
+				List.of(IntegrationPermission.ACTION_VIEW.value(), IntegrationPermission.ACTION_EXECUTE.value())));
+		this.org.createIntegrationCredential(INTEGRATION_CREDENTIAL_ID, "Demo data actions", a.id(), a.secret());
+		this.org.createDataActionsIntegration(INTEGRATION_ID, "Demo web services", INTEGRATION_CREDENTIAL_ID);
+		this.org.createDataAction(ACTION_ID, "Look up the caller", INTEGRATION_ID);
 	}
 
 	/**
@@ -121,6 +160,8 @@ public final class Sandbox implements AutoCloseable {
 		putSecret(ADMIN_PATH, ADMIN_ID, this.genesys.currentSecret(ADMIN_ID).orElseThrow(), Map.of());
 		putSecret(DUAL_PATH, DUAL_A_ID, this.genesys.currentSecret(DUAL_A_ID).orElseThrow(), managed);
 		putSecret(SINGLE_PATH, SINGLE_ID, this.genesys.currentSecret(SINGLE_ID).orElseThrow(), managed);
+		this.org.setIntegrationCredential(INTEGRATION_CREDENTIAL_ID, DATA_ACTIONS_A_ID,
+				this.genesys.currentSecret(DATA_ACTIONS_A_ID).orElseThrow());
 	}
 
 	private void putSecret(String path, SeededClient client, Map<String, String> customMetadata) {
@@ -169,6 +210,8 @@ public final class Sandbox implements AutoCloseable {
 		properties.put("rotator.orgs." + ORG + ".admin-vault-path", ADMIN_PATH);
 		credential(properties, DUAL, "dual", DUAL_PATH, DUAL_A_ID + "," + DUAL_B_ID);
 		credential(properties, SINGLE, "single", SINGLE_PATH, SINGLE_ID);
+		credential(properties, DATA_ACTIONS, "dual", null, DATA_ACTIONS_A_ID + "," + DATA_ACTIONS_B_ID);
+		properties.put("rotator.credentials." + DATA_ACTIONS + ".integration-credentials", INTEGRATION_CREDENTIAL_ID);
 		properties.put("rotator.api.min-interval", "30s");
 		properties.put("rotator.security.api-tokens[0].name", "sandbox");
 		properties.put("rotator.security.api-tokens[0].sha256", sha256(API_TOKEN));
@@ -218,7 +261,9 @@ public final class Sandbox implements AutoCloseable {
 		properties.put(prefix + "org", ORG);
 		properties.put(prefix + "strategy", strategy);
 		properties.put(prefix + "client-ids", clientIds);
-		properties.put(prefix + "vault-path", path);
+		if (path != null) {
+			properties.put(prefix + "vault-path", path);
+		}
 		properties.put(prefix + "rotation-interval", "1h");
 		properties.put(prefix + "grace-period", "1m");
 	}

@@ -201,6 +201,8 @@ class CredentialsApiIntegrationTests {
 		assertThat(managedBy).containsEntry(Sandbox.DUAL_A_ID, Sandbox.DUAL)
 			.containsEntry(Sandbox.DUAL_B_ID, Sandbox.DUAL)
 			.containsEntry(Sandbox.SINGLE_ID, Sandbox.SINGLE)
+			.containsEntry(Sandbox.DATA_ACTIONS_A_ID, Sandbox.DATA_ACTIONS)
+			.containsEntry(Sandbox.DATA_ACTIONS_B_ID, Sandbox.DATA_ACTIONS)
 			.containsEntry(Sandbox.ADMIN_ID, "(none)");
 		clients.forEach((client) -> assertThat(client.path("grantType").asString()).isNotEmpty());
 		assertThat(send("GET", "/api/v1/orgs/nowhere/clients", Sandbox.API_TOKEN).statusCode()).isEqualTo(404);
@@ -209,7 +211,7 @@ class CredentialsApiIntegrationTests {
 
 		String metrics = management("/actuator/prometheus").body();
 		long unmanaged = managedBy.values().stream().filter("(none)"::equals).count();
-		assertThat(metrics).contains("rotator_org_oauth_clients{managed=\"true\",org=\"" + Sandbox.ORG + "\"} 3.0")
+		assertThat(metrics).contains("rotator_org_oauth_clients{managed=\"true\",org=\"" + Sandbox.ORG + "\"} 5.0")
 			.containsPattern("rotator_org_oauth_clients\\{managed=\"false\",org=\"" + Sandbox.ORG + "\"\\} [1-9]");
 		assertThat(unmanaged).isPositive();
 	}

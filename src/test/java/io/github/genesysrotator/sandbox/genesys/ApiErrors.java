@@ -41,9 +41,13 @@ final class ApiErrors {
 	}
 
 	static SimResponse missingPermission(SimRequest request, OAuthPermission permission) {
+		return missingPermission(request, permission.value());
+	}
+
+	static SimResponse missingPermission(SimRequest request, String permission) {
 		return error(request, 403, "missing.any.permissions",
 				"Unable to perform the requested action. You must have at least one of the following permissions assigned: ["
-						+ permission.value() + "]");
+						+ permission + "]");
 	}
 
 	static SimResponse tooManyRequests(SimRequest request, long retryAfterSeconds) {

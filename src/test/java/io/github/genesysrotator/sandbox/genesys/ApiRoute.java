@@ -6,7 +6,8 @@ import java.util.Optional;
  * Which simulated operation a request is, and the client id in its path.
  *
  * @param operation the operation
- * @param pathClientId the {@code {clientId}} path segment, or {@code null}
+ * @param pathClientId the {@code {clientId}} path segment (for the integrations API, the
+ * credential, integration or action id), or {@code null}
  */
 record ApiRoute(Operation operation, String pathClientId) {
 
@@ -15,6 +16,9 @@ record ApiRoute(Operation operation, String pathClientId) {
 	static final String CLIENTS_PATH = "/api/v2/oauth/clients";
 
 	static Optional<ApiRoute> classify(String method, String path) {
+		if (path.equals(IntegrationRoutes.PREFIX) || path.startsWith(IntegrationRoutes.PREFIX + "/")) {
+			return IntegrationRoutes.classify(method, path);
+		}
 		if (path.equals(TOKEN_PATH)) {
 			return method.equals("POST") ? route(Operation.TOKEN, null) : Optional.empty();
 		}
@@ -46,7 +50,7 @@ record ApiRoute(Operation operation, String pathClientId) {
 		return Optional.empty();
 	}
 
-	private static Optional<ApiRoute> route(Operation operation, String clientId) {
+	static Optional<ApiRoute> route(Operation operation, String clientId) {
 		return Optional.of(new ApiRoute(operation, clientId));
 	}
 

@@ -19,10 +19,11 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * An in-memory Genesys Cloud over real HTTP: {@code POST /oauth/token} and
- * {@code /api/v2/oauth/clients/**} on one port (use {@link #baseUrl()} as both the login
- * and the API base URL), plus an admin API under {@code /__sim/} for demos and
- * benchmarks.
+ * An in-memory Genesys Cloud over real HTTP: {@code POST /oauth/token},
+ * {@code /api/v2/oauth/clients/**} and {@code /api/v2/integrations/**} (integration
+ * credentials, Data Actions integrations, their actions) on one port (use
+ * {@link #baseUrl()} as both the login and the API base URL), plus an admin API under
+ * {@code /__sim/} for demos and benchmarks.
  *
  * <pre>{@code
  * try (GenesysSimulator sim = GenesysSimulator.start(GenesysSimulatorOptions.defaults())) {
@@ -81,6 +82,28 @@ import reactor.netty.resources.LoopResources;
  * invalid_request "rate limit exceeded; ..." without Retry-After (the status, error and
  * the description's start are documented; the rest of the text is not)</td>
  * </tr>
+ * <tr>
+ * <td>integrationClientIdRedacted</td>
+ * <td>false</td>
+ * <td>GET of an integration credential leaves out clientId as well as clientSecret</td>
+ * </tr>
+ * <tr>
+ * <td>integrationCredentialPutMerges</td>
+ * <td>false</td>
+ * <td>PUT of an integration credential keeps fields the body omits; false drops them (a
+ * full replace, the case that punishes a partial body)</td>
+ * </tr>
+ * <tr>
+ * <td>dataActionsCacheToken</td>
+ * <td>true</td>
+ * <td>a Data Actions integration keeps its access token until a call with it fails (then
+ * grants a new one and retries once); false grants one per execution</td>
+ * </tr>
+ * <tr>
+ * <td>integrationCredentialUpdateDelay</td>
+ * <td>0</td>
+ * <td>how long an integration credential's update takes to reach its integrations</td>
+ * </tr>
  * </table>
  *
  * <h2>Modelling choices</h2>
@@ -128,6 +151,8 @@ public final class GenesysSimulator implements AutoCloseable {
 
 	private final UsageApi usageApi;
 
+	private final IntegrationsApi integrationsApi;
+
 	private final AdminApi adminApi;
 
 	private final Map<String, OrgHandle> orgs = new ConcurrentHashMap<>();
@@ -151,6 +176,7 @@ public final class GenesysSimulator implements AutoCloseable {
 		this.clientsApi = new OAuthClientsApi(this.state, this.apiRateLimiter, options.secretAbsence());
 		this.usage = new UsageReports(options.clock());
 		this.usageApi = new UsageApi(this.state, this.apiRateLimiter, this.usage);
+		this.integrationsApi = new IntegrationsApi(this.state, this.apiRateLimiter, options);
 		this.adminApi = new AdminApi(this);
 		this.server = HttpServer.create()
 			.runOn(this.loops)
@@ -209,6 +235,15 @@ public final class GenesysSimulator implements AutoCloseable {
 	/** The secret that currently mints tokens for a client. For tests only. */
 	public Optional<String> currentSecret(String clientId) {
 		return this.state.currentSecret(clientId);
+	}
+
+	/**
+	 * The fields an integration credential stores now, secret included. For tests only.
+	 */
+	public Optional<Map<String, String>> integrationCredentialFields(String credentialId) {
+		synchronized (this.state) {
+			return this.state.integrations().storedFields(credentialId);
+		}
 	}
 
 	/**
@@ -309,7 +344,10 @@ public final class GenesysSimulator implements AutoCloseable {
 		if (route.operation() == Operation.TOKEN) {
 			return this.tokenEndpoint.handle(request);
 		}
-		return route.operation().usage() ? this.usageApi.handle(request, route)
+		if (route.operation().usage()) {
+			return this.usageApi.handle(request, route);
+		}
+		return route.operation().integrations() ? this.integrationsApi.handle(request, route)
 				: this.clientsApi.handle(request, route);
 	}
 

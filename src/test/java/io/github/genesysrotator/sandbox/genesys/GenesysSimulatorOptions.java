@@ -31,6 +31,14 @@ public final class GenesysSimulatorOptions {
 
 	private final int tokenGrantsPerWindow;
 
+	private final boolean integrationClientIdRedacted;
+
+	private final boolean integrationCredentialPutMerges;
+
+	private final boolean dataActionsCacheToken;
+
+	private final Duration integrationCredentialUpdateDelay;
+
 	private GenesysSimulatorOptions(Builder builder) {
 		this.port = builder.port;
 		this.clock = builder.clock;
@@ -42,6 +50,10 @@ public final class GenesysSimulatorOptions {
 		this.rateLimitPerMinute = builder.rateLimitPerMinute;
 		this.timeScale = builder.timeScale;
 		this.tokenGrantsPerWindow = builder.tokenGrantsPerWindow;
+		this.integrationClientIdRedacted = builder.integrationClientIdRedacted;
+		this.integrationCredentialPutMerges = builder.integrationCredentialPutMerges;
+		this.dataActionsCacheToken = builder.dataActionsCacheToken;
+		this.integrationCredentialUpdateDelay = builder.integrationCredentialUpdateDelay;
 	}
 
 	public static GenesysSimulatorOptions defaults() {
@@ -118,6 +130,38 @@ public final class GenesysSimulatorOptions {
 		return this.tokenGrantsPerWindow;
 	}
 
+	/**
+	 * Whether GET of an integration credential leaves out {@code clientId} as well as the
+	 * secret (default false).
+	 */
+	public boolean integrationClientIdRedacted() {
+		return this.integrationClientIdRedacted;
+	}
+
+	/**
+	 * Whether PUT of an integration credential keeps the fields its body omits (default
+	 * false: a full replace drops them).
+	 */
+	public boolean integrationCredentialPutMerges() {
+		return this.integrationCredentialPutMerges;
+	}
+
+	/**
+	 * Whether a Data Actions integration keeps its access token until a call with it
+	 * fails (default true); false grants one per execution.
+	 */
+	public boolean dataActionsCacheToken() {
+		return this.dataActionsCacheToken;
+	}
+
+	/**
+	 * How long an integration credential's update takes to reach its integrations
+	 * (default 0).
+	 */
+	public Duration integrationCredentialUpdateDelay() {
+		return this.integrationCredentialUpdateDelay;
+	}
+
 	/** Builder for {@link GenesysSimulatorOptions}. */
 	public static final class Builder {
 
@@ -140,6 +184,14 @@ public final class GenesysSimulatorOptions {
 		private double timeScale = 1.0;
 
 		private int tokenGrantsPerWindow;
+
+		private boolean integrationClientIdRedacted;
+
+		private boolean integrationCredentialPutMerges;
+
+		private boolean dataActionsCacheToken = true;
+
+		private Duration integrationCredentialUpdateDelay = Duration.ZERO;
 
 		private Builder() {
 		}
@@ -203,6 +255,26 @@ public final class GenesysSimulatorOptions {
 				throw new IllegalArgumentException("tokenGrantsPerWindow must not be negative");
 			}
 			this.tokenGrantsPerWindow = grants;
+			return this;
+		}
+
+		public Builder integrationClientIdRedacted(boolean redacted) {
+			this.integrationClientIdRedacted = redacted;
+			return this;
+		}
+
+		public Builder integrationCredentialPutMerges(boolean merges) {
+			this.integrationCredentialPutMerges = merges;
+			return this;
+		}
+
+		public Builder dataActionsCacheToken(boolean cache) {
+			this.dataActionsCacheToken = cache;
+			return this;
+		}
+
+		public Builder integrationCredentialUpdateDelay(Duration delay) {
+			this.integrationCredentialUpdateDelay = requireNotNegative(delay, "integrationCredentialUpdateDelay");
 			return this;
 		}
 

@@ -3,6 +3,7 @@ package io.github.genesysrotator.sandbox.genesys;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -74,6 +75,43 @@ public final class OrgHandle {
 	 */
 	public SeededClient createClientWithPermissions(String name, OAuthPermission... permissions) {
 		return createClient(name, GrantType.CLIENT_CREDENTIALS, createRole(permissions));
+	}
+
+	/**
+	 * Creates an integration credential of type {@code pureCloudOAuthClient} holding a
+	 * client's id and secret; returns its id.
+	 */
+	public String createIntegrationCredential(String id, String name, String clientId, String clientSecret) {
+		synchronized (this.state) {
+			return this.state.integrations()
+				.createCredential(this.org.id(), id, name, IntegrationsState.OAUTH_CLIENT_TYPE,
+						Map.of("clientId", clientId, "clientSecret", clientSecret)).id;
+		}
+	}
+
+	/** Sets an integration credential's fields behind the rotator's back. */
+	public void setIntegrationCredential(String id, String clientId, String clientSecret) {
+		synchronized (this.state) {
+			IntegrationsState integrations = this.state.integrations();
+			IntegrationsState.StoredCredential credential = integrations.findCredential(this.org.id(), id)
+				.orElseThrow(() -> new IllegalArgumentException("No integration credential " + id));
+			integrations.replaceCredential(credential, credential.name, credential.type,
+					Map.of("clientId", clientId, "clientSecret", clientSecret));
+		}
+	}
+
+	/** Creates a Data Actions integration that authenticates with the credential. */
+	public String createDataActionsIntegration(String id, String name, String credentialId) {
+		synchronized (this.state) {
+			return this.state.integrations().createIntegration(this.org.id(), id, name, credentialId).id;
+		}
+	}
+
+	/** Creates a data action of the integration; returns its id. */
+	public String createDataAction(String id, String name, String integrationId) {
+		synchronized (this.state) {
+			return this.state.integrations().createAction(this.org.id(), id, name, integrationId).id();
+		}
 	}
 
 	/**

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param body the raw body (empty if none)
  * @param correlationId the id sent back as {@code ININ-Correlation-Id} and
  * {@code contextId}
- * @param query the raw query string, empty if none
+ * @param query the raw query string; {@code null} or empty if none
  */
 record SimRequest(String method, String path, Map<String, String> headers, byte[] body, String correlationId,
 		String query) {
@@ -23,6 +23,9 @@ record SimRequest(String method, String path, Map<String, String> headers, byte[
 	/** The query parameters, first value of each, URL-decoded. */
 	Map<String, String> queryParameters() {
 		Map<String, String> parameters = new LinkedHashMap<>();
+		if (this.query == null) {
+			return parameters;
+		}
 		for (String pair : this.query.split("&")) {
 			int equals = pair.indexOf('=');
 			if (!pair.isEmpty()) {
@@ -31,6 +34,11 @@ record SimRequest(String method, String path, Map<String, String> headers, byte[
 			}
 		}
 		return parameters;
+	}
+
+	/** A query parameter's first value, decoded; {@code null} when absent. */
+	String queryParameter(String name) {
+		return queryParameters().get(name);
 	}
 
 	private static String decode(String text) {

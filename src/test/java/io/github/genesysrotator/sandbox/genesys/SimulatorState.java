@@ -48,10 +48,20 @@ final class SimulatorState {
 
 	private final Map<String, AccessToken> tokens = new LinkedHashMap<>();
 
+	private final IntegrationsState integrations;
+
 	SimulatorState(GenesysSimulatorOptions options, SimulatorObservations observations) {
 		this.options = options;
 		this.clock = options.clock();
 		this.observations = observations;
+		this.integrations = new IntegrationsState(this.clock, options.integrationCredentialUpdateDelay());
+	}
+
+	/**
+	 * Integration credentials, integrations and actions, guarded by this object's lock.
+	 */
+	IntegrationsState integrations() {
+		return this.integrations;
 	}
 
 	Instant now() {
@@ -159,6 +169,20 @@ final class SimulatorState {
 				now().plusSeconds(client.fields().accessTokenValiditySeconds()));
 		this.tokens.put(value, token);
 		return token;
+	}
+
+	/**
+	 * A client-credentials grant made inside the simulated org (a Data Action's), with
+	 * the token endpoint's rules: right secret, propagated, client active.
+	 */
+	synchronized Optional<AccessToken> grantClientCredentials(String clientId, String secret) {
+		OAuthClientEntity client = (clientId != null) ? this.clients.get(clientId) : null;
+		if (client == null || secret == null || !client.acceptsSecret(secret, now())
+				|| client.state() != ClientState.ACTIVE
+				|| client.fields().grantType() != GrantType.CLIENT_CREDENTIALS) {
+			return Optional.empty();
+		}
+		return Optional.of(issueToken(client));
 	}
 
 	/** The client behind a usable token; a disabled or deleted client has none. */
