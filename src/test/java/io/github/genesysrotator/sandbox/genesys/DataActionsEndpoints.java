@@ -129,6 +129,11 @@ final class DataActionsEndpoints {
 	/**
 	 * The action's one API call: with the cached token, or with a new one; the client
 	 * whose token the call used, or empty when the credential does not authenticate.
+	 * <p>
+	 * Not yet counted in the usage reports ({@link UsageReports}, which count only the
+	 * {@code /api/v2} requests reaching the simulator): counting it would mean handing
+	 * the reports to this class, so the retirement guard does not see a standby that only
+	 * a data action (say, with a cached token) still uses.
 	 */
 	private Optional<String> authenticatedCall(Integration integration) {
 		if (this.options.dataActionsCacheToken() && integration.cachedToken != null) {
