@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
@@ -87,7 +88,8 @@ class TokenRateLimitIntegrationTests {
 		double limitedBefore = rateLimitedCount();
 		awaitRateLimitedGrant(Sandbox.DUAL_B_ID);
 		assertThat(rotation).as("still verifying while grants are limited").isNotDone();
-		awaitRateLimitedCountAbove(limitedBefore);
+		await("rotator_genesys_token_rate_limited_total{org} above " + limitedBefore,
+				() -> rateLimitedCount() > limitedBefore);
 		assertThat(consumer.read(Sandbox.DUAL_PATH)).as("nothing published yet").isEqualTo(before);
 		assertThat(sandbox.genesys().currentSecret(before.clientId())).as("the published secret still works")
 			.hasValue(before.secret());
@@ -120,16 +122,6 @@ class TokenRateLimitIntegrationTests {
 		assertThat(consumer.authenticates(Sandbox.SINGLE_PATH)).isTrue();
 	}
 
-	/** Bounded wait until the rotator counted a rate-limited grant of its own. */
-	private void awaitRateLimitedCountAbove(double before) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (rateLimitedCount() <= before) {
-			assertThat(System.nanoTime()).as("rotator_genesys_token_rate_limited_total{org} above %s", before)
-				.isLessThan(deadline);
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-		}
-	}
-
 	private double rateLimitedCount() {
 		Counter counter = this.registry.find("rotator.genesys.token.rate.limited").tag("org", Sandbox.ORG).counter();
 		return (counter != null) ? counter.count() : 0;
@@ -145,9 +137,14 @@ class TokenRateLimitIntegrationTests {
 
 	/** Bounded wait until a grant for this client was refused by the rate limit. */
 	private static void awaitRateLimitedGrant(String clientId) {
+		await("a rate-limited token grant for " + clientId, () -> rateLimitedGrants(clientId) > 0);
+	}
+
+	/** Polls {@code condition} every 5 ms for up to 30 s. */
+	private static void await(String description, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (rateLimitedGrants(clientId) == 0) {
-			assertThat(System.nanoTime()).as("a rate-limited token grant for %s", clientId).isLessThan(deadline);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as(description).isLessThan(deadline);
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
 		}
 	}
