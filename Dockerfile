@@ -72,17 +72,15 @@ COPY --from=build /build/extracted/application/ ./
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
 
 ############################################################################################
-# cds-training: class data sharing archive of the classes a start-up loads. The context is
-# refreshed and the JVM exits before anything starts (spring.context.exit=onRefresh), so the
-# scheduler never runs; Vault is pointed at a closed port with a dummy token so that nothing
-# could reach a real one. -Xmx pins compressed oops: an archive made with a heap sized from
-# the build machine's RAM (over 32 GB) would not match the pod's JVM and be ignored.
+# cds-training: class data sharing archive of the classes a start-up and its first requests
+# load. src/main/docker/cds-training.sh starts the service as a pod does, with Vault pointed
+# at a closed loopback port, no credential and the scheduler off, so that nothing could
+# reach a real Vault or Genesys org; once both ports answer it makes the requests a pod sees
+# (probes, scrape, API calls) and stops the JVM with SIGTERM, which writes the archive.
 ############################################################################################
 FROM layers AS cds-training
-RUN java -XX:ArchiveClassesAtExit=app.jsa -Xmx384m -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -Dspring.context.exit=onRefresh -jar app.jar \
-      --spring.cloud.vault.uri=http://127.0.0.1:9 --spring.cloud.vault.authentication=TOKEN \
-      --spring.cloud.vault.token=cds-training --rotator.schedule.poll=-
+COPY src/main/docker/cds-training.sh ./
+RUN bash cds-training.sh app.jsa
 
 ############################################################################################
 # runtime (default target): the service, started with the archive. A JVM that cannot use

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.github.genesysrotator.deploy.PackagedImage;
 import io.github.genesysrotator.oneshot.OneShotMode;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.genesys.GrantType;

@@ -88,10 +88,18 @@ class DockerfileTests {
 		assertThat(training.from()).as("the same layers as the runtime").isEqualTo("layers");
 		assertThat(this.dockerfile.finalStage().from()).isEqualTo("layers");
 		assertThat(this.dockerfile.built("cds-training").from()).isEqualTo(this.dockerfile.built("runtime").from());
-		assertThat(ImageLaunch.read().training()).startsWith("java")
-			.contains("-XX:ArchiveClassesAtExit=app.jsa", "-Dspring.context.exit=onRefresh", "-jar", "app.jar",
-					"--rotator.schedule.poll=-", "--spring.cloud.vault.uri=http://127.0.0.1:9")
-			.anyMatch((flag) -> flag.matches("-Xmx\\d+[mg]"));
+		ImageLaunch launch = ImageLaunch.read();
+		assertThat(launch.training()).containsExactly("bash", "cds-training.sh", "app.jsa");
+		assertThat(Repository.ROOT.resolve(launch.trainingScript())).isRegularFile();
+		String script = Repository.read(Repository.ROOT.resolve(launch.trainingScript()));
+		assertThat(script)
+			.contains("-XX:ArchiveClassesAtExit=\"$archive\"", "-jar app.jar", "--rotator.schedule.poll=-",
+					"--spring.cloud.vault.uri=http://127.0.0.1:9", "kill -TERM")
+			.containsPattern("-Xmx\\d+[mg]")
+			.doesNotContain("rotator.credentials");
+		assertThat(Repository.read(Repository.ROOT.resolve(".dockerignore")))
+			.as("the build context keeps the training script")
+			.doesNotContainPattern("(?m)^(src|src/main|src/main/docker)/?$");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
-package io.github.genesysrotator.bench;
+package io.github.genesysrotator.deploy;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,16 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.github.genesysrotator.deploy.ImageLaunch;
-
 /**
  * The packaged jar laid out and started the way the image does it, without a container
  * engine: extracted with the jar's tools mode into one directory (the files the image's
  * four layer {@code COPY}s merge into), the class data sharing archive made by the
- * Dockerfile's own training command, and processes started with the Dockerfile's
- * {@code JAVA_TOOL_OPTIONS} and entrypoint.
+ * Dockerfile's own training script and command, and processes started with the
+ * Dockerfile's {@code JAVA_TOOL_OPTIONS} and entrypoint.
  */
-final class PackagedImage {
+public final class PackagedImage {
 
 	private static final long TRAINING_TIMEOUT_MINUTES = 5;
 
@@ -31,17 +30,18 @@ final class PackagedImage {
 	}
 
 	/** Extracts the packaged jar into {@code directory} and runs the training there. */
-	static PackagedImage prepare(Path directory) throws IOException, InterruptedException {
+	public static PackagedImage prepare(Path directory) throws IOException, InterruptedException {
 		ImageLaunch launch = ImageLaunch.read();
 		Path jar = packagedJar();
-		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
-				directory.toString(), "--application-filename", applicationJar(launch)), directory.getParent(),
-				directory.resolveSibling("extract.log"));
+		Files.createDirectories(directory);
+		run(new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+				directory.toString(), "--application-filename", applicationJar(launch))
+			.directory(directory.getParent().toFile())
+			.redirectErrorStream(true), directory.resolveSibling("extract.log"));
 		PackagedImage image = new PackagedImage(launch, directory);
 		Files.deleteIfExists(image.archive());
-		List<String> training = new ArrayList<>(launch.training());
-		training.set(0, java());
-		run(training, directory, directory.resolveSibling("cds-training.log"));
+		run(launch.trainingProcess(directory, java(), freePort(), freePort()),
+				directory.resolveSibling("cds-training.log"));
 		if (!Files.isRegularFile(image.archive())) {
 			throw new IllegalStateException("The training run left no archive at " + image.archive());
 		}
@@ -49,11 +49,14 @@ final class PackagedImage {
 	}
 
 	/** The JVM options of the image. */
-	String javaToolOptions() {
+	public String javaToolOptions() {
 		return this.launch.javaToolOptions();
 	}
 
-	Path archive() {
+	/**
+	 * The class data sharing archive the training made, where the entrypoint expects it.
+	 */
+	public Path archive() {
 		return this.directory.resolve(this.launch.archive());
 	}
 
@@ -62,7 +65,7 @@ final class PackagedImage {
 	 * JVM that cannot map the archive fail instead of silently measuring a start without
 	 * it.
 	 */
-	ProcessBuilder command(boolean withArchive, List<String> jvmExtras, List<String> args, Path log) {
+	public ProcessBuilder command(boolean withArchive, List<String> jvmExtras, List<String> args, Path log) {
 		List<String> entrypoint = withArchive ? this.launch.entrypoint() : this.launch.entrypointWithoutArchive();
 		List<String> command = new ArrayList<>();
 		command.add(java());
@@ -80,10 +83,11 @@ final class PackagedImage {
 	}
 
 	/**
-	 * The repository's {@code target/} jar: the bench profile packages it before it runs.
+	 * The repository's {@code target/} jar: {@code ./mvnw verify} and the bench profile
+	 * package it before the integration tests and benchmarks run.
 	 */
 	private static Path packagedJar() throws IOException {
-		Path target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target");
+		Path target = Repository.ROOT.resolve("target");
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter((file) -> file.getFileName().toString().matches("genesys-secret-rotator-.*\\.jar"))
 				.findFirst()
@@ -101,18 +105,21 @@ final class PackagedImage {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static void run(List<String> command, Path directory, Path log) throws IOException, InterruptedException {
-		Files.createDirectories(directory);
-		Process process = new ProcessBuilder(command).directory(directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+	private static void run(ProcessBuilder command, Path log) throws IOException, InterruptedException {
+		Process process = command.redirectOutput(log.toFile()).start();
 		if (!process.waitFor(TRAINING_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
-			throw new IllegalStateException(command.get(1) + " did not finish; see " + log);
+			throw new IllegalStateException(command.command().get(1) + " did not finish; see " + log);
 		}
 		if (process.exitValue() != 0) {
-			throw new IllegalStateException(command.get(1) + " failed (" + process.exitValue() + "); see " + log);
+			throw new IllegalStateException(
+					command.command().get(1) + " failed (" + process.exitValue() + "); see " + log);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
 		}
 	}
 
