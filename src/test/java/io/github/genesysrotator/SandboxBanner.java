@@ -1,6 +1,9 @@
 package io.github.genesysrotator;
 
+import java.util.List;
+
 import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.sandbox.StandbyInUseDemo;
 
 /** What the embedded sandbox prints once everything is up. */
 final class SandboxBanner {
@@ -8,10 +11,6 @@ final class SandboxBanner {
 	private SandboxBanner() {
 	}
 
-	/**
-	 * @param api the service's API base URL, e.g. {@code http://localhost:8080}
-	 * @param management the management base URL, e.g. {@code http://localhost:8081}
-	 */
 	/**
 	 * Executes the demo data action as a flow would: a token for the demo flow client
 	 * (its secret from the simulator's admin API), then {@code execute}; the answer names
@@ -26,8 +25,16 @@ final class SandboxBanner {
 				+ "/execute";
 	}
 
+	/**
+	 * @param api the service's API base URL, e.g. {@code http://localhost:8080}
+	 * @param management the management base URL, e.g. {@code http://localhost:8081}
+	 */
 	static String text(Sandbox sandbox, String api, String management) {
 		String vault = sandbox.vaultUri().toString();
+		List<String> refusal = StandbyInUseDemo.commands(api, sandbox.genesys().baseUrl(), vault, sandbox.vaultToken())
+			.stream()
+			.map((command) -> "  " + command)
+			.toList();
 		String auth = "-H 'Authorization: Bearer " + Sandbox.API_TOKEN + "'";
 		return String.join(System.lineSeparator(), "", "=== genesys-secret-rotator sandbox ===",
 				"Genesys Cloud simulator : " + sandbox.genesys().baseUrl() + "   (admin/observations: /__sim/)",
@@ -51,7 +58,10 @@ final class SandboxBanner {
 						+ Sandbox.DATA_ACTIONS + "): run the demo action, rotate, run it again",
 				"  " + dataActionCommand(sandbox),
 				"  curl -s " + auth + " -X POST " + api + "/api/v1/credentials/" + Sandbox.DATA_ACTIONS + "/rotations",
-				"  " + dataActionCommand(sandbox), "");
+				"  " + dataActionCommand(sandbox),
+				"Retirement guard (docs/sandbox.md): make " + Sandbox.DUAL
+						+ "'s standby client look used, then see a rotation refused with 409 standby-in-use",
+				String.join(System.lineSeparator(), refusal), "");
 	}
 
 }

@@ -54,7 +54,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("rotationId", result.rotationId());
 		problem.setProperty("result", RotationView.of(result));
 		HttpHeaders headers = new HttpHeaders();
-		if (status == HttpStatus.TOO_MANY_REQUESTS) {
+		if (status == HttpStatus.TOO_MANY_REQUESTS || result.retryAfter() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(result.retryAfter())));
 		}
 		return ResponseEntity.status(status).headers(headers).body(problem);

@@ -74,7 +74,7 @@ class AdminIndexTests {
 				.get("id")
 				.stringValue();
 			String concrete = route.replace("{orgId}", orgId)
-				.replace("{id}/secret", client.get("id").stringValue() + "/secret")
+				.replace("clients/{id}/", "clients/" + client.get("id").stringValue() + "/")
 				.replace("{id}", faultId);
 			assertThat(send(base, concrete.split(" ")[0], concrete.split(" ")[1], "").statusCode()).as(route)
 				.isNotEqualTo(404);

@@ -213,6 +213,8 @@ public final class Sandbox implements AutoCloseable {
 		credential(properties, DATA_ACTIONS, "dual", null, DATA_ACTIONS_A_ID + "," + DATA_ACTIONS_B_ID);
 		properties.put("rotator.credentials." + DATA_ACTIONS + ".integration-credentials", INTEGRATION_CREDENTIAL_ID);
 		properties.put("rotator.api.min-interval", "30s");
+		// A demo's refusal by the retirement guard within seconds rather than minutes.
+		properties.put("rotator.rotation.usage-poll-interval", "2s");
 		properties.put("rotator.security.api-tokens[0].name", "sandbox");
 		properties.put("rotator.security.api-tokens[0].sha256", sha256(API_TOKEN));
 		properties.put("rotator.security.api-tokens[0].roles", "read,rotate");

@@ -1,6 +1,7 @@
 package io.github.genesysrotator.sandbox.genesys;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,9 @@ final class AdminApi {
 					"regenerations per client, token requests and API requests so far"),
 			new Route("GET", "/__sim/secrets", null, "every secret the simulator has issued"),
 			new Route("GET", "/__sim/clients/{id}/secret", null, "a client's current secret"),
+			new Route("POST", "/__sim/clients/{id}/usage", "{\"days\", \"requests\"}",
+					"record 'requests' calls of the client on each of the last 'days' complete UTC days, as the "
+							+ "usage reports count them; answers {clientId, days}"),
 			new Route("POST", "/__sim/reset", null,
 					"no faults, no observations, fresh rate limits; orgs, clients and secrets stay"));
 
@@ -65,6 +69,7 @@ final class AdminApi {
 				case "GET observations/1" -> observations();
 				case "GET secrets/1" -> issuedSecrets();
 				case "GET clients/3" -> currentSecret(request, path.get(1));
+				case "POST clients/3" -> recordUsage(request, path.get(1), path.get(2));
 				case "POST reset/1" -> reset();
 				default -> ApiErrors.notFound(request);
 			};
@@ -204,6 +209,22 @@ final class AdminApi {
 		ObjectNode result = SimJson.object();
 		result.put("clientId", clientId);
 		result.put("secret", secret.get());
+		return SimResponse.json(200, result);
+	}
+
+	private SimResponse recordUsage(SimRequest request, String clientId, String what) {
+		if (!what.equals("usage") || this.simulator.currentSecret(clientId).isEmpty()) {
+			return ApiErrors.notFound(request);
+		}
+		ObjectNode body = body(request);
+		List<LocalDate> days = this.simulator.usage()
+			.recordOnPastDays(clientId, body.path("days").asInt(0), body.path("requests").asInt(0));
+		ObjectNode result = SimJson.object();
+		result.put("clientId", clientId);
+		ArrayNode recorded = result.putArray("days");
+		days.forEach((day) -> recorded.addObject()
+			.put("date", day.toString())
+			.put("requestCount", this.simulator.usage().requests(clientId, day)));
 		return SimResponse.json(200, result);
 	}
 

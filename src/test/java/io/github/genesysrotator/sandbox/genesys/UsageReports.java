@@ -93,6 +93,24 @@ public final class UsageReports {
 		}
 	}
 
+	/**
+	 * Record calls as if the client had made them on each of the complete UTC days before
+	 * today (the demo's way to make a standby client look used).
+	 * @return the days, oldest first
+	 */
+	public List<LocalDate> recordOnPastDays(String clientId, int days, int requests) {
+		if (days < 1 || requests < 1) {
+			throw new IllegalArgumentException("days and requests must be positive");
+		}
+		List<LocalDate> recorded = new ArrayList<>();
+		for (int back = days; back >= 1; back--) {
+			LocalDate day = today().minusDays(back);
+			record(clientId, day, requests);
+			recorded.add(day);
+		}
+		return recorded;
+	}
+
 	/** Count one API request of a client, today. */
 	synchronized void count(String clientId, int status) {
 		this.days.computeIfAbsent(clientId, (id) -> new TreeMap<>())
