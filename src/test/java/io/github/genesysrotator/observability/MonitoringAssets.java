@@ -1,12 +1,10 @@
 package io.github.genesysrotator.observability;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,13 +54,6 @@ final class MonitoringAssets {
 			"count", "group", "stddev", "stdvar", "topk", "bottomk", "quantile", "count_values");
 
 	private MonitoringAssets() {
-	}
-
-	/** Whether an executable of that name is on the PATH. */
-	static boolean onPath(String executable) {
-		String path = System.getenv("PATH");
-		return path != null && Arrays.stream(path.split(File.pathSeparator))
-			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, executable)));
 	}
 
 	/** The metric names an expression selects: no functions, labels or keywords. */

@@ -57,7 +57,7 @@ import static io.github.genesysrotator.observability.MonitoringAssets.alertRules
 import static io.github.genesysrotator.observability.MonitoringAssets.dashboard;
 import static io.github.genesysrotator.observability.MonitoringAssets.dashboardExpressions;
 import static io.github.genesysrotator.observability.MonitoringAssets.metricNames;
-import static io.github.genesysrotator.observability.MonitoringAssets.onPath;
+import static io.github.genesysrotator.sandbox.HostTools.onPath;
 import static io.github.genesysrotator.observability.MonitoringAssets.substituteGrafanaVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 

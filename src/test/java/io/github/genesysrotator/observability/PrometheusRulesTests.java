@@ -33,7 +33,7 @@ import static io.github.genesysrotator.observability.MonitoringAssets.list;
 import static io.github.genesysrotator.observability.MonitoringAssets.loadYaml;
 import static io.github.genesysrotator.observability.MonitoringAssets.map;
 import static io.github.genesysrotator.observability.MonitoringAssets.metricNames;
-import static io.github.genesysrotator.observability.MonitoringAssets.onPath;
+import static io.github.genesysrotator.sandbox.HostTools.onPath;
 import static io.github.genesysrotator.observability.MonitoringAssets.substituteGrafanaVariables;
 import static org.assertj.core.api.Assertions.assertThat;
 

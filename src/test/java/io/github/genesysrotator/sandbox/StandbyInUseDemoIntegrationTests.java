@@ -75,6 +75,7 @@ class StandbyInUseDemoIntegrationTests {
 
 	@Test
 	void theDocumentedRecipeEndsWithA409StandbyInUseNamingTheStandbyAndItsLastDay() throws Exception {
+		HostTools.assumeOnPath("curl jq", "bash", "curl", "jq");
 		String script = String.join("\n", documentedRecipe())
 			.replace(DOCS_API, "http://localhost:" + this.port)
 			.replace(DOCS_GENESYS, sandbox.genesys().baseUrl())
