@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.github.genesysrotator.rotation.IntegrationCredentials.IntegrationCredentialView;
 import io.github.genesysrotator.rotation.IntegrationCredentials.IntegrationCredentialWrite;
 import io.github.genesysrotator.rotation.Preflight.Preparation;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
@@ -339,22 +340,38 @@ abstract class CredentialRotation {
 	/**
 	 * A full-body PUT, keeping the credential's current name, sent and retried under the
 	 * lease like a regeneration, then journalled at once: Genesys never shows the secret,
-	 * so only the journal tells a resumed run that this target holds it. A crash between
-	 * the PUT and the journal write repeats the same PUT, which changes nothing.
+	 * so the journal is what tells a resumed run that this target holds it. A crash
+	 * between the PUT and the journal write is recognised where it can be
+	 * ({@link #landedBeforeTheCrash}); otherwise the resumed run repeats the same PUT,
+	 * which changes nothing.
 	 */
 	private void publishToIntegrationCredential(PublicationTarget target, String clientId, ClientSecret secret) {
 		String step = "updating integration credential " + target.id();
-		String name = this.context.integrations().get(this.spec.org(), target.id()).name();
-		IntegrationCredentialWrite write = new IntegrationCredentialWrite(target.id(), name, clientId, secret);
-		this.context.fenced(this.record).send(step, (fence) -> {
-			this.context.integrations().replace(this.spec.org(), write, fence);
-			return null;
-		});
+		IntegrationCredentialView current = this.context.integrations().get(this.spec.org(), target.id());
+		if (!landedBeforeTheCrash(current, clientId)) {
+			IntegrationCredentialWrite write = new IntegrationCredentialWrite(target.id(), current.name(), clientId,
+					secret);
+			this.context.fenced(this.record).send(step, (fence) -> {
+				this.context.integrations().replace(this.spec.org(), write, fence);
+				return null;
+			});
+		}
 		this.publications.add(new TargetPublication(target.key(), this.journal.rotationId(), clientId, now(), null));
 		commit(() -> {
 			this.record.update((r) -> r.withPublications(this.publications), "journalling " + step);
 			return null;
 		});
+	}
+
+	/**
+	 * Whether a resumed dual rotation finds the integration credential already holding
+	 * its client: the preflight refused to start while any target held the standby
+	 * client, so only this rotation's PUT, cut off before its journal write, put it
+	 * there. Single keeps one client, and Genesys may redact the client id: then nothing
+	 * tells, and the PUT is repeated.
+	 */
+	private boolean landedBeforeTheCrash(IntegrationCredentialView current, String clientId) {
+		return this.resumed && this.spec.strategy() == Strategy.DUAL && clientId.equals(current.clientId());
 	}
 
 	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
