@@ -3,7 +3,9 @@ package io.github.genesysrotator.rotation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +44,20 @@ abstract class CredentialRotation {
 	Journal journal;
 
 	boolean published;
+
+	/**
+	 * When the last target this run wrote committed (Vault answered the write, Genesys
+	 * the PUT): the end of single's exposure window, before the journal write that
+	 * records it.
+	 */
+	Instant lastTargetCommittedAt;
+
+	/**
+	 * The integration credentials as this run's preflight read them: a fresh run takes
+	 * their names from here instead of reading them again between the regeneration and
+	 * the PUT (inside single's exposure window).
+	 */
+	private Map<String, IntegrationCredentialView> readByPreflight = Map.of();
 
 	/** Resuming a rotation a crash left behind, which may have published already. */
 	boolean resumed;
@@ -108,6 +124,7 @@ abstract class CredentialRotation {
 			if (this.request.dryRun()) {
 				return describe(preparation);
 			}
+			this.readByPreflight = preparation.integrationCredentials();
 			begin(stored.version(), preparation);
 			return continueFresh(preparation.consumerVersion());
 		}
@@ -333,6 +350,7 @@ abstract class CredentialRotation {
 				? consumerPath().filter((current) -> holds(current, clientId, secret)) : Optional.empty();
 		long version = already.map(PublishedCredential::version)
 			.orElseGet(() -> commit(() -> publishOnce(clientId, secret, expectedVersion)));
+		this.lastTargetCommittedAt = now();
 		this.publications.add(new TargetPublication(target.key(), this.journal.rotationId(), clientId, now(), version));
 		this.trace.published(clientId, version);
 	}
@@ -347,7 +365,9 @@ abstract class CredentialRotation {
 	 */
 	private void publishToIntegrationCredential(PublicationTarget target, String clientId, ClientSecret secret) {
 		String step = "updating integration credential " + target.id();
-		IntegrationCredentialView current = this.context.integrations().get(this.spec.org(), target.id());
+		IntegrationCredentialView read = this.resumed ? null : this.readByPreflight.get(target.id());
+		IntegrationCredentialView current = (read != null) ? read
+				: this.context.integrations().get(this.spec.org(), target.id());
 		if (!landedBeforeTheCrash(current, clientId)) {
 			IntegrationCredentialWrite write = new IntegrationCredentialWrite(target.id(), current.name(), clientId,
 					secret);
@@ -356,6 +376,7 @@ abstract class CredentialRotation {
 				return null;
 			});
 		}
+		this.lastTargetCommittedAt = now();
 		this.publications.add(new TargetPublication(target.key(), this.journal.rotationId(), clientId, now(), null));
 		commit(() -> {
 			this.record.update((r) -> r.withPublications(this.publications), "journalling " + step);
@@ -500,7 +521,22 @@ abstract class CredentialRotation {
 		String clientId = (this.journal.targetSlot() != null) ? slot(this.journal.targetSlot()).clientId() : null;
 		return new HistoryEntry(this.journal.rotationId(), this.action, this.journal.trigger(), this.journal.actor(),
 				this.journal.mode(), outcome, clientId, this.trace.startedAt(), now(), this.trace.consumerVersion(),
-				(error != null) ? error.getMessage() : null);
+				(error != null) ? error.getMessage() : null, writtenTargets());
+	}
+
+	/**
+	 * The targets this rotation wrote, by this run or by the one a crash cut short, in
+	 * the order they were written.
+	 */
+	private List<TargetPublication> writtenTargets() {
+		String rotationId = this.journal.rotationId();
+		return withPublications(this.record.current()).publications()
+			.values()
+			.stream()
+			.filter((publication) -> rotationId != null && rotationId.equals(publication.rotationId()))
+			.sorted(Comparator.comparing(TargetPublication::publishedAt,
+					Comparator.nullsFirst(Comparator.naturalOrder())))
+			.toList();
 	}
 
 	/**

@@ -140,6 +140,10 @@ class IntegrationCredentialTargetsIntegrationTests {
 					(target) -> target.last().rotationId())
 			.containsExactly(tuple("integration-credential", Sandbox.DUAL_B_ID, result.rotationId()),
 					tuple("vault-path", Sandbox.DUAL_B_ID, result.rotationId()));
+		assertThat(this.rotations.history(Sandbox.DUAL).get(0).targets()).as("the history entry lists its targets")
+			.extracting(TargetPublication::target, TargetPublication::rotationId)
+			.containsExactly(tuple("integration-credential:" + DUAL_INTEGRATION_CREDENTIAL, result.rotationId()),
+					tuple("vault-path:" + Sandbox.DUAL_PATH, result.rotationId()));
 	}
 
 	@Test
