@@ -3,7 +3,9 @@ package io.github.genesysrotator.rotation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.github.genesysrotator.rotation.IntegrationCredentials.IntegrationCredentialView;
 import io.github.genesysrotator.rotation.IntegrationCredentials.IntegrationCredentialWrite;
 import io.github.genesysrotator.rotation.Preflight.Preparation;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
@@ -41,6 +44,20 @@ abstract class CredentialRotation {
 	Journal journal;
 
 	boolean published;
+
+	/**
+	 * When the last target this run wrote committed (Vault answered the write, Genesys
+	 * the PUT): the end of single's exposure window, before the journal write that
+	 * records it.
+	 */
+	Instant lastTargetCommittedAt;
+
+	/**
+	 * The integration credentials as this run's preflight read them: a fresh run takes
+	 * their names from here instead of reading them again between the regeneration and
+	 * the PUT (inside single's exposure window).
+	 */
+	private Map<String, IntegrationCredentialView> readByPreflight = Map.of();
 
 	/** Resuming a rotation a crash left behind, which may have published already. */
 	boolean resumed;
@@ -107,6 +124,7 @@ abstract class CredentialRotation {
 			if (this.request.dryRun()) {
 				return describe(preparation);
 			}
+			this.readByPreflight = preparation.integrationCredentials();
 			begin(stored.version(), preparation);
 			return continueFresh(preparation.consumerVersion());
 		}
@@ -332,6 +350,7 @@ abstract class CredentialRotation {
 				? consumerPath().filter((current) -> holds(current, clientId, secret)) : Optional.empty();
 		long version = already.map(PublishedCredential::version)
 			.orElseGet(() -> commit(() -> publishOnce(clientId, secret, expectedVersion)));
+		this.lastTargetCommittedAt = now();
 		this.publications.add(new TargetPublication(target.key(), this.journal.rotationId(), clientId, now(), version));
 		this.trace.published(clientId, version);
 	}
@@ -339,22 +358,41 @@ abstract class CredentialRotation {
 	/**
 	 * A full-body PUT, keeping the credential's current name, sent and retried under the
 	 * lease like a regeneration, then journalled at once: Genesys never shows the secret,
-	 * so only the journal tells a resumed run that this target holds it. A crash between
-	 * the PUT and the journal write repeats the same PUT, which changes nothing.
+	 * so the journal is what tells a resumed run that this target holds it. A crash
+	 * between the PUT and the journal write is recognised where it can be
+	 * ({@link #landedBeforeTheCrash}); otherwise the resumed run repeats the same PUT,
+	 * which changes nothing.
 	 */
 	private void publishToIntegrationCredential(PublicationTarget target, String clientId, ClientSecret secret) {
 		String step = "updating integration credential " + target.id();
-		String name = this.context.integrations().get(this.spec.org(), target.id()).name();
-		IntegrationCredentialWrite write = new IntegrationCredentialWrite(target.id(), name, clientId, secret);
-		this.context.fenced(this.record).send(step, (fence) -> {
-			this.context.integrations().replace(this.spec.org(), write, fence);
-			return null;
-		});
+		IntegrationCredentialView read = this.resumed ? null : this.readByPreflight.get(target.id());
+		IntegrationCredentialView current = (read != null) ? read
+				: this.context.integrations().get(this.spec.org(), target.id());
+		if (!landedBeforeTheCrash(current, clientId)) {
+			IntegrationCredentialWrite write = new IntegrationCredentialWrite(target.id(), current.name(), clientId,
+					secret);
+			this.context.fenced(this.record).send(step, (fence) -> {
+				this.context.integrations().replace(this.spec.org(), write, fence);
+				return null;
+			});
+		}
+		this.lastTargetCommittedAt = now();
 		this.publications.add(new TargetPublication(target.key(), this.journal.rotationId(), clientId, now(), null));
 		commit(() -> {
 			this.record.update((r) -> r.withPublications(this.publications), "journalling " + step);
 			return null;
 		});
+	}
+
+	/**
+	 * Whether a resumed dual rotation finds the integration credential already holding
+	 * its client: the preflight refused to start while any target held the standby
+	 * client, so only this rotation's PUT, cut off before its journal write, put it
+	 * there. Single keeps one client, and Genesys may redact the client id: then nothing
+	 * tells, and the PUT is repeated.
+	 */
+	private boolean landedBeforeTheCrash(IntegrationCredentialView current, String clientId) {
+		return this.resumed && this.spec.strategy() == Strategy.DUAL && clientId.equals(current.clientId());
 	}
 
 	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
@@ -483,7 +521,22 @@ abstract class CredentialRotation {
 		String clientId = (this.journal.targetSlot() != null) ? slot(this.journal.targetSlot()).clientId() : null;
 		return new HistoryEntry(this.journal.rotationId(), this.action, this.journal.trigger(), this.journal.actor(),
 				this.journal.mode(), outcome, clientId, this.trace.startedAt(), now(), this.trace.consumerVersion(),
-				(error != null) ? error.getMessage() : null);
+				(error != null) ? error.getMessage() : null, writtenTargets());
+	}
+
+	/**
+	 * The targets this rotation wrote, by this run or by the one a crash cut short, in
+	 * the order they were written.
+	 */
+	private List<TargetPublication> writtenTargets() {
+		String rotationId = this.journal.rotationId();
+		return withPublications(this.record.current()).publications()
+			.values()
+			.stream()
+			.filter((publication) -> rotationId != null && rotationId.equals(publication.rotationId()))
+			.sorted(Comparator.comparing(TargetPublication::publishedAt,
+					Comparator.nullsFirst(Comparator.naturalOrder())))
+			.toList();
 	}
 
 	/**

@@ -3,7 +3,9 @@ package io.github.genesysrotator.rotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.Optional;
@@ -46,8 +48,11 @@ final class Preflight {
 	 * @param targetSlot the slot to regenerate
 	 * @param consumerVersion the consumer path's version (0 when empty)
 	 * @param roleDrift dual: the clients' grants differ
+	 * @param integrationCredentials the integration credentials as the preflight read
+	 * them, by id
 	 */
-	record Preparation(StateRecord record, int targetSlot, long consumerVersion, boolean roleDrift) {
+	record Preparation(StateRecord record, int targetSlot, long consumerVersion, boolean roleDrift,
+			Map<String, IntegrationCredentialView> integrationCredentials) {
 
 		String targetClientId() {
 			return this.record.slots().get(this.targetSlot).clientId();
@@ -91,7 +96,11 @@ final class Preflight {
 		if (!ParallelCalls.join(canWrite)) {
 			throw new PreflightException(spec.name(), "the Vault token may not write '" + spec.vaultPath() + "'");
 		}
-		return new Preparation(record, target, published.map(PublishedCredential::version).orElse(0L), drift);
+		Map<String, IntegrationCredentialView> read = new LinkedHashMap<>();
+		for (int i = 0; i < integrationCredentials.size(); i++) {
+			read.put(spec.integrationCredentials().get(i), integrationCredentials.get(i));
+		}
+		return new Preparation(record, target, published.map(PublishedCredential::version).orElse(0L), drift, read);
 	}
 
 	private void checkOwnership(CredentialSpec spec, PublishedCredential current) {

@@ -21,7 +21,7 @@ import java.util.List;
  * @param activeClientId the client consumers use afterwards
  * @param regeneratedClientIds the clients whose secret was regenerated
  * @param consumerVersion the consumer path's KV version published, if any
- * @param exposureWindow single strategy: regenerate response to consumer-path commit
+ * @param exposureWindow single strategy: regenerate response to the last target's commit
  * @param roleDrift dual: the two clients' role/division grants differ
  * @param plan dry run: what a real run would do
  * @param errorCode a stable error code when it did not succeed

@@ -9,8 +9,8 @@ import io.github.genesysrotator.rotation.Preflight.Preparation;
 import io.github.genesysrotator.rotation.StateRecord.Journal;
 
 /**
- * Single strategy: regenerate the one client, publish at once (the exposure window ends
- * with that write), then stage and verify.
+ * Single strategy: regenerate the one client, publish at once to every target (the
+ * exposure window ends with the last target's commit), then stage and verify.
  */
 final class SingleRotation extends CredentialRotation {
 
@@ -26,7 +26,7 @@ final class SingleRotation extends CredentialRotation {
 			return stageThenPublish(secret, regeneratedAt);
 		}
 		publish(0, secret, consumerVersion);
-		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
+		this.trace.exposureWindow(Duration.between(regeneratedAt, this.lastTargetCommittedAt));
 		this.trace.phase(Phase.PROMOTED);
 		stageAndVerify(0, secret, regeneratedAt, this::activate);
 		return finishSingle();
@@ -40,7 +40,7 @@ final class SingleRotation extends CredentialRotation {
 	private RotationResult stageThenPublish(ClientSecret secret, Instant regeneratedAt) {
 		stage(0, secret, regeneratedAt, this::activate);
 		publish(0, secret, 0);
-		this.trace.exposureWindow(Duration.between(regeneratedAt, now()));
+		this.trace.exposureWindow(Duration.between(regeneratedAt, this.lastTargetCommittedAt));
 		this.trace.phase(Phase.PROMOTED);
 		return verifyAndFinishSingle(secret);
 	}

@@ -228,10 +228,16 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param finishedAt end
 	 * @param consumerVersion the consumer path's KV version it published, if any
 	 * @param error what went wrong, if it failed (never a secret)
+	 * @param targets the publication targets the rotation wrote, in the order it wrote
+	 * them (empty when it published nothing)
 	 */
 	public record HistoryEntry(String rotationId, String action, Trigger trigger, String actor, Mode mode,
-			Outcome outcome, String clientId, Instant startedAt, Instant finishedAt, Long consumerVersion,
-			String error) {
+			Outcome outcome, String clientId, Instant startedAt, Instant finishedAt, Long consumerVersion, String error,
+			List<TargetPublication> targets) {
+
+		public HistoryEntry {
+			targets = (targets != null) ? List.copyOf(targets) : List.of();
+		}
 
 		public Duration duration() {
 			return Duration.between(this.startedAt, this.finishedAt);

@@ -160,15 +160,24 @@ final class StateRecordMapper {
 		data.put("finished_at", text(entry.finishedAt()));
 		data.put("consumer_version", entry.consumerVersion());
 		data.put("error", entry.error());
+		if (!entry.targets().isEmpty()) {
+			data.put("targets", entry.targets().stream().map(StateRecordMapper::publicationData).toList());
+		}
 		return data;
 	}
 
+	/** Entries written before history listed targets have none. */
+	@SuppressWarnings("unchecked")
 	private static HistoryEntry history(Map<String, Object> data) {
 		Object version = data.get("consumer_version");
+		List<TargetPublication> targets = new ArrayList<>();
+		for (Object target : (List<Object>) data.getOrDefault("targets", List.of())) {
+			targets.add(publication((Map<String, Object>) target));
+		}
 		return new HistoryEntry(string(data, "rotation_id"), string(data, "action"), trigger(string(data, "trigger")),
 				string(data, "actor"), mode(string(data, "mode")), Outcome.valueOf(string(data, "outcome")),
 				string(data, "client_id"), instant(data, "started_at"), instant(data, "finished_at"),
-				(version instanceof Number number) ? number.longValue() : null, string(data, "error"));
+				(version instanceof Number number) ? number.longValue() : null, string(data, "error"), targets);
 	}
 
 	private static String text(LocalDate date) {

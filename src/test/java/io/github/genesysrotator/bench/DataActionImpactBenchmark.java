@@ -1,6 +1,8 @@
 package io.github.genesysrotator.bench;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.genesysrotator.rotation.Outcome;
+import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.DataActionRunner;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
@@ -62,6 +66,121 @@ class DataActionImpactBenchmark {
 			assertThat(result[2]).as("executions").isPositive();
 			assertThat(result[3]).as("failed executions").isZero();
 		});
+	}
+
+	/**
+	 * Single's exposure window with an integration credential as a second target, against
+	 * the same credential publishing to Vault only, with every simulator request taking
+	 * {@link LatencyBenchmark#LATENCY} so the window shows its requests rather than this
+	 * machine's noise. A data action behind the integration credential runs in a tight
+	 * loop, one token per execution, tokens revoked by a regeneration: its failures
+	 * should fall inside a rotation (regeneration to promotion).
+	 */
+	@Test
+	void singlesExposureWindowRunsToTheIntegrationCredentialsCommit() throws Exception {
+		GenesysSimulatorOptions.Builder options = GenesysSimulatorOptions.builder()
+			.tokensSurviveRegeneration(false)
+			.dataActionsCacheToken(false)
+			.rateLimitPerMinute(1_000_000);
+		List<List<Object>> rows = new ArrayList<>();
+		Map<String, Object> section = new LinkedHashMap<>();
+		try (Sandbox sandbox = Sandbox.start(0, 0, options)) {
+			String action = singleDataAction(sandbox);
+			Map<String, Object> vaultOnly = BenchProperties.backToBack(sandbox);
+			rows.add(single(sandbox, vaultOnly, null, "Vault path", section));
+			sandbox.org()
+				.setIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, Sandbox.SINGLE_ID,
+						sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+			Map<String, Object> both = BenchProperties.backToBack(sandbox);
+			both.put("rotator.credentials." + Sandbox.SINGLE + ".integration-credentials",
+					SINGLE_INTEGRATION_CREDENTIAL);
+			rows.add(single(sandbox, both, action, "Vault path + integration credential", section));
+		}
+		BenchResults.printTable(
+				"Single's exposure window, L = " + LatencyBenchmark.LATENCY.toMillis() + " ms on every request, "
+						+ SINGLE_ROTATIONS + " rotations each",
+				List.of("targets", "rotations", "failed", "exposure p50 ms", "exposure p99 ms", "exposure max ms",
+						"executions", "failed executions", "outside a rotation"),
+				rows);
+		BenchResults.record("single-exposure-with-integration-credential", section);
+		assertThat(rows).allSatisfy((row) -> {
+			assertThat(row.get(2)).as("failed rotations").isEqualTo(0);
+			assertThat(row.get(8)).as("failed executions outside a rotation").isEqualTo(0L);
+		});
+	}
+
+	static final int SINGLE_ROTATIONS = Integer.getInteger("bench.single-rotations", 100);
+
+	static final String SINGLE_INTEGRATION_CREDENTIAL = "00000000-0000-4000-8000-00000000ce31";
+
+	/**
+	 * An integration credential holding the single client, and a data action using it.
+	 */
+	private static String singleDataAction(Sandbox sandbox) {
+		sandbox.org()
+			.createIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, "Single consumers", Sandbox.SINGLE_ID,
+					sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+		String integration = sandbox.org()
+			.createDataActionsIntegration("00000000-0000-4000-8000-00000000da31", "Single consumers",
+					SINGLE_INTEGRATION_CREDENTIAL);
+		return sandbox.org()
+			.createDataAction("custom_-_00000000-0000-4000-8000-00000000ac31", "Single consumers", integration);
+	}
+
+	private static List<Object> single(Sandbox sandbox, Map<String, Object> properties, String action, String targets,
+			Map<String, Object> section) throws InterruptedException {
+		Samples exposure = new Samples();
+		List<Instant[]> windows = new ArrayList<>();
+		List<Instant[]> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+		AtomicLong executions = new AtomicLong();
+		AtomicBoolean running = new AtomicBoolean(true);
+		int failed = 0;
+		try (RotatorInstance rotator = RotatorInstance.start(properties)) {
+			// Admin token and ownership marks are cached after the first rotation.
+			rotator.rotations().rotate(RotationRequest.of(Sandbox.SINGLE, Trigger.SCHEDULE, "bench"));
+			sandbox.genesys().faults().globalLatency(LatencyBenchmark.LATENCY);
+			sandbox.vault().faults().globalLatency(LatencyBenchmark.LATENCY);
+			DataActionRunner runner = new DataActionRunner(sandbox);
+			Thread loop = new Thread(() -> {
+				while (action != null && running.get()) {
+					Instant start = Instant.now();
+					executions.incrementAndGet();
+					if (!runner.execute(action).succeeded()) {
+						failures.add(new Instant[] { start, Instant.now() });
+					}
+				}
+			}, "data-action-loop");
+			loop.start();
+			for (int i = 0; i < SINGLE_ROTATIONS; i++) {
+				RotationResult result = rotator.rotations()
+					.rotate(RotationRequest.of(Sandbox.SINGLE, Trigger.SCHEDULE, "bench"));
+				if (result.outcome() != Outcome.SUCCESS) {
+					failed++;
+				}
+				if (result.exposureWindow() != null) {
+					exposure.add(result.exposureWindow());
+				}
+				windows.add(new Instant[] { result.startedAt(), result.finishedAt() });
+				sandbox.vault().requests().clear();
+			}
+			running.set(false);
+			loop.join();
+			sandbox.genesys().faults().globalLatency(Duration.ZERO);
+			sandbox.vault().faults().globalLatency(Duration.ZERO);
+		}
+		long outside = failures.stream()
+			.filter((failure) -> windows.stream()
+				.noneMatch((window) -> !failure[1].isBefore(window[0]) && !failure[0].isAfter(window[1])))
+			.count();
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("exposureWindow", exposure.summary());
+		entry.put("executions", executions.get());
+		entry.put("failedExecutions", failures.size());
+		entry.put("failedExecutionsOutsideARotation", outside);
+		section.put(targets, entry);
+		return List.of(targets, SINGLE_ROTATIONS, failed, Samples.round(exposure.percentile(50)),
+				Samples.round(exposure.percentile(99)), Samples.round(exposure.max()), executions.get(),
+				failures.size(), outside);
 	}
 
 	/** Rotations, failed rotations, executions, failed executions. */

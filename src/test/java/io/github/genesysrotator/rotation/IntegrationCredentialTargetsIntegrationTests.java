@@ -140,6 +140,10 @@ class IntegrationCredentialTargetsIntegrationTests {
 					(target) -> target.last().rotationId())
 			.containsExactly(tuple("integration-credential", Sandbox.DUAL_B_ID, result.rotationId()),
 					tuple("vault-path", Sandbox.DUAL_B_ID, result.rotationId()));
+		assertThat(this.rotations.history(Sandbox.DUAL).get(0).targets()).as("the history entry lists its targets")
+			.extracting(TargetPublication::target, TargetPublication::rotationId)
+			.containsExactly(tuple("integration-credential:" + DUAL_INTEGRATION_CREDENTIAL, result.rotationId()),
+					tuple("vault-path:" + Sandbox.DUAL_PATH, result.rotationId()));
 	}
 
 	@Test
@@ -209,6 +213,31 @@ class IntegrationCredentialTargetsIntegrationTests {
 			assertThat(this.consumer.read(Sandbox.DUAL_PATH).version()).isEqualTo(vaultBefore);
 			assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).as("the previous client still works").isTrue();
 			assertThat(fields(DUAL_INTEGRATION_CREDENTIAL)).containsEntry("clientId", Sandbox.DUAL_A_ID);
+		}
+		finally {
+			sandbox.genesys().faults().clear();
+		}
+	}
+
+	@Test
+	void aRefusedReadNamesTheViewPermissionInTheDryRunAndTheRotationAndChangesNothing() {
+		sandbox.genesys().faults().add(FaultRule.on(Operation.GET_INTEGRATION_CREDENTIAL).status(403));
+		try {
+			long vaultBefore = this.consumer.read(Sandbox.DUAL_PATH).version();
+
+			RotationResult dryRun = this.rotations
+				.rotate(new RotationRequest(Sandbox.DUAL, Trigger.API, "test", Mode.ROUTINE, true, null, null));
+			RotationResult rotation = rotate(Sandbox.DUAL);
+
+			assertThat(List.of(dryRun, rotation)).allSatisfy((result) -> {
+				assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+				assertThat(result.errorMessage()).contains(DUAL_INTEGRATION_CREDENTIAL,
+						"integrations:integration:view");
+			});
+			assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isZero();
+			assertThat(putsTo(DUAL_INTEGRATION_CREDENTIAL)).isZero();
+			assertThat(this.consumer.read(Sandbox.DUAL_PATH).version()).isEqualTo(vaultBefore);
+			assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).as("the credential stays usable").isTrue();
 		}
 		finally {
 			sandbox.genesys().faults().clear();

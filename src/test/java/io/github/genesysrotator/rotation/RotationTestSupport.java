@@ -76,6 +76,11 @@ public final class RotationTestSupport {
 			return this.genesys;
 		}
 
+		/** The test context's integration-credential adapter, for wrappers. */
+		public IntegrationCredentials integrations() {
+			return this.integrations;
+		}
+
 		/** The test context's consumer-path adapter, for wrappers. */
 		public ConsumerPathStore consumers() {
 			return this.consumers;
@@ -110,7 +115,11 @@ public final class RotationTestSupport {
 			return start(instanceId, this.genesys, integrations, this.consumers, this.states, listeners);
 		}
 
-		private RotationService start(String instanceId, GenesysOAuthClients genesys,
+		/**
+		 * A replica whose Genesys, integration-credential and consumer-path calls go
+		 * through wrappers (to crash before or after any of them).
+		 */
+		public RotationService start(String instanceId, GenesysOAuthClients genesys,
 				IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states,
 				RotationListener... listeners) {
 			RotatorProperties other = new RotatorProperties(instanceId, this.properties.vault(), this.properties.orgs(),

@@ -40,10 +40,20 @@ public final class DataActionRunner {
 	 * client the action authenticated as, when it did
 	 */
 	public Execution execute() {
+		return execute(Sandbox.ACTION_ID);
+	}
+
+	/**
+	 * One execution of a data action.
+	 * @param actionId the action to run
+	 * @return its HTTP status (200 done, 400 the integration's credential failed) and the
+	 * client the action authenticated as, when it did
+	 */
+	public Execution execute(String actionId) {
 		try {
 			HttpRequest request = HttpRequest
-				.newBuilder(URI.create(this.sandbox.genesys().baseUrl() + "/api/v2/integrations/actions/"
-						+ Sandbox.ACTION_ID + "/execute"))
+				.newBuilder(URI
+					.create(this.sandbox.genesys().baseUrl() + "/api/v2/integrations/actions/" + actionId + "/execute"))
 				.timeout(Duration.ofSeconds(10))
 				.header("Authorization", "Bearer " + flowToken())
 				.header("Content-Type", "application/json")

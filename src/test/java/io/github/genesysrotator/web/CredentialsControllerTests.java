@@ -136,6 +136,9 @@ class CredentialsControllerTests {
 			.andExpect(jsonPath("$[0].outcome").value("failed"))
 			.andExpect(jsonPath("$[0].error").value("boom"))
 			.andExpect(jsonPath("$[0].duration").value("PT5S"))
+			.andExpect(jsonPath("$[0].targets[0].type").value("vault-path"))
+			.andExpect(jsonPath("$[0].targets[0].id").value("genesys/billing-bot"))
+			.andExpect(jsonPath("$[0].targets[0].version").value(3))
 			.andExpect(jsonPath("$[1].rotationId").value("r-1"));
 	}
 

@@ -11,6 +11,7 @@ import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationResult.PhaseTiming;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
+import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
@@ -44,7 +45,9 @@ final class RotationFixtures {
 
 	static HistoryEntry history(String id, Instant finishedAt, Outcome outcome) {
 		return new HistoryEntry(id, "rotation", Trigger.SCHEDULE, "scheduler", Mode.ROUTINE, outcome, CLIENT_B,
-				finishedAt.minusSeconds(5), finishedAt, 3L, (outcome == Outcome.FAILED) ? "boom" : null);
+				finishedAt.minusSeconds(5), finishedAt, 3L, (outcome == Outcome.FAILED) ? "boom" : null,
+				List.of(new TargetPublication("vault-path:genesys/billing-bot", id, CLIENT_B,
+						finishedAt.minusSeconds(1), 3L)));
 	}
 
 	static CredentialStatus status(String name) {
