@@ -360,7 +360,7 @@ abstract class CredentialRotation {
 	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
 		Publication publication = new Publication(this.spec.vaultPath(), this.spec.name(), clientId, secret,
 				this.context.genesys().endpoints(this.spec.org()), now(), this.journal.rotationId(),
-				DueDates.nextScheduled(this.spec, now()));
+				this.spec.nextScheduled(now()));
 		try {
 			return this.context.consumers().publish(publication, expectedVersion);
 		}

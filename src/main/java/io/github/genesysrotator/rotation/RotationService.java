@@ -305,7 +305,7 @@ public class RotationService {
 		String standby = (spec.strategy() == Strategy.DUAL && record.activeSlot() != null)
 				? record.slots().get(record.standbySlot()).clientId() : null;
 		Instant generatedAt = secretGeneratedAt(record);
-		Instant nextDue = DueDates.nextAllowedStart(spec, earliestStart(spec, record, generatedAt));
+		Instant nextDue = spec.nextAllowedStart(earliestStart(spec, record, generatedAt));
 		return new CredentialStatus(spec.name(), spec.strategy(), spec.org(), spec.vaultPath(), spec.config().enabled(),
 				record.phase(), active.map(Slot::clientId).orElse(null), standby, record.promotedAt(), generatedAt,
 				(generatedAt != null) ? Duration.between(generatedAt, now()) : null, spec.config().rotationInterval(),
@@ -349,7 +349,7 @@ public class RotationService {
 	 */
 	private Instant earliestStart(CredentialSpec spec, StateRecord record, Instant generatedAt) {
 		Instant earliest = now();
-		Instant due = DueDates.dueAt(spec, generatedAt);
+		Instant due = spec.dueAt(generatedAt);
 		if (due != null && due.isAfter(earliest)) {
 			earliest = due;
 		}
