@@ -11,11 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationListener;
-import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.StatusReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +28,7 @@ class CredentialStates implements RotationListener {
 
 	private static final Log logger = LogFactory.getLog(CredentialStates.class);
 
-	/** Lazy: the rotation service itself depends on every listener, this one included. */
-	private final ObjectProvider<RotationService> rotations;
+	private final StatusReader reader;
 
 	private final Clock clock;
 
@@ -48,8 +46,8 @@ class CredentialStates implements RotationListener {
 
 	private volatile boolean vaultUp;
 
-	CredentialStates(ObjectProvider<RotationService> rotations, Clock clock) {
-		this.rotations = rotations;
+	CredentialStates(StatusReader reader, Clock clock) {
+		this.reader = reader;
 		this.clock = clock;
 	}
 
@@ -60,7 +58,7 @@ class CredentialStates implements RotationListener {
 	void refresh() {
 		long readFrom = System.nanoTime();
 		try {
-			List<CredentialStatus> all = this.rotations.getObject().statuses();
+			List<CredentialStatus> all = this.reader.statuses();
 			synchronized (this.changedAt) {
 				all.stream().filter((status) -> !changedSince(status.name(), readFrom)).forEach(this::store);
 			}

@@ -17,6 +17,12 @@ class RotationConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** This replica's identity ({@code rotator.instance-id}, random when empty). */
+	@Bean
+	InstanceId instanceId(RotatorProperties properties) {
+		return InstanceId.of(properties);
+	}
+
 	/** Waits between attempts sleep the thread; tests replace it to move time instead. */
 	@Bean
 	@ConditionalOnMissingBean

@@ -41,7 +41,7 @@ record RotationContext(GenesysOAuthClients genesys, IntegrationCredentials integ
 	 * The credential's state record, or a fresh one (version 0) before the first write.
 	 */
 	Stored<StateRecord> read(CredentialSpec spec) {
-		return this.states.read(spec.name()).orElseGet(() -> new Stored<>(StateRecord.bootstrap(spec.clientIds()), 0));
+		return this.states.readOrBootstrap(spec);
 	}
 
 	LeasedRecord lease(String credential, Stored<StateRecord> stored) {

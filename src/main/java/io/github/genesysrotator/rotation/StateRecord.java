@@ -55,6 +55,14 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 		return (this.activeSlot != null) ? Optional.of(this.slots.get(this.activeSlot)) : Optional.empty();
 	}
 
+	/** When the latest successful rotation finished, if one is in the history. */
+	public Optional<Instant> lastSuccess() {
+		return this.history.stream()
+			.filter((entry) -> entry.outcome() == Outcome.SUCCESS)
+			.map(HistoryEntry::finishedAt)
+			.findFirst();
+	}
+
 	/** Dual: the slot that is not active. Only meaningful once a slot is active. */
 	public int standbySlot() {
 		return 1 - this.activeSlot;

@@ -119,7 +119,7 @@ public final class RotationTestSupport {
 					this.properties.metrics(), this.properties.notifications(), this.properties.security(),
 					this.properties.oneshot(), this.properties.oneshotMode(), this.properties.oneshotDryRun());
 			return new RotationService(this.catalog, other, genesys, integrations, consumers, states, this.clock,
-					this.sleeper, List.of(listeners));
+					this.sleeper, new InstanceId(instanceId), List.of(listeners));
 		}
 
 	}
