@@ -34,8 +34,8 @@ public class DependencyUnavailableException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return this.dependency.label() + "-unavailable";
+	public ErrorCode errorCode() {
+		return this.dependency.unavailable();
 	}
 
 }

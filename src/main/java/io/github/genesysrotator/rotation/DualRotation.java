@@ -46,7 +46,7 @@ final class DualRotation extends CredentialRotation {
 			if (!this.request.dryRun()) {
 				keepAtRest(stored, answered);
 			}
-			throw new RotationRefusedException("standby-in-use",
+			throw new RotationRefusedException(ErrorCode.STANDBY_IN_USE,
 					"The standby client " + usage.clientId() + " of '" + this.spec.name() + "' made API calls on "
 							+ usage.lastUsedOn() + ", after it was demoted on " + usage.demotedOn()
 							+ ": a consumer still uses it. Find it and make it re-read " + this.spec.vaultPath()

@@ -205,7 +205,7 @@ final class Preflight {
 		Instant allowedFrom = record.promotedAt().plus(spec.config().gracePeriod());
 		Instant now = this.clock.instant();
 		if (now.isBefore(allowedFrom)) {
-			throw new RotationRefusedException("grace-period",
+			throw new RotationRefusedException(ErrorCode.GRACE_PERIOD,
 					"The standby client of '" + spec.name() + "' was active until " + record.promotedAt()
 							+ "; it keeps its secret for the grace period of " + spec.config().gracePeriod(),
 					Duration.between(now, allowedFrom));

@@ -241,7 +241,7 @@ public class RotationService {
 	private void checkRules(CredentialSpec spec, StateRecord record, RotationRequest request) {
 		Optional<Instant> lastSuccess = record.lastSuccess();
 		if (request.queuedAt() != null && lastSuccess.filter((at) -> at.isAfter(request.queuedAt())).isPresent()) {
-			throw new RotationRefusedException("already-rotated",
+			throw new RotationRefusedException(ErrorCode.ALREADY_ROTATED,
 					"'" + spec.name() + "' was rotated after this pass queued it", null);
 		}
 		Optional<Pause> pause = record.pausedAt(now());
@@ -253,7 +253,7 @@ public class RotationService {
 		if (routineApi && lastSuccess.isPresent()) {
 			Instant allowedFrom = lastSuccess.get().plus(minInterval);
 			if (now().isBefore(allowedFrom)) {
-				throw new RotationRefusedException("cooldown",
+				throw new RotationRefusedException(ErrorCode.COOLDOWN,
 						"'" + spec.name() + "' was rotated less than " + minInterval
 								+ " ago; use mode compromise if its secret leaked",
 						Duration.between(now(), allowedFrom));
@@ -263,7 +263,7 @@ public class RotationService {
 
 	private RotationRefusedException paused(CredentialSpec spec, Pause pause) {
 		String until = (pause.until() != null) ? " until " + pause.until() : " until resumed";
-		return new RotationRefusedException("paused",
+		return new RotationRefusedException(ErrorCode.PAUSED,
 				"'" + spec.name() + "' is paused by " + pause.by() + until
 						+ "; use mode compromise if its secret leaked",
 				(pause.until() != null) ? Duration.between(now(), pause.until()) : null);
