@@ -169,6 +169,35 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 
 		public static final Journal IDLE = new Journal(Phase.IDLE, null, null, null, null, null, false, null, null);
 
+		/**
+		 * A new rotation, about to regenerate {@code targetSlot} and publish it once
+		 * verified.
+		 */
+		public static Journal regenerating(String rotationId, RotationRequest request, int targetSlot,
+				Instant startedAt) {
+			return new Journal(Phase.REGENERATING, rotationId, request.trigger(), request.actor(), request.mode(),
+					targetSlot, true, startedAt, null);
+		}
+
+		/**
+		 * A rollback: the previous client's secret is known to work, so it starts
+		 * verified and is published again.
+		 */
+		public static Journal rollingBack(String rotationId, RotationRequest request, int previousSlot,
+				Instant startedAt) {
+			return new Journal(Phase.VERIFIED, rotationId, request.trigger(), request.actor(), Mode.ROUTINE,
+					previousSlot, true, startedAt, null);
+		}
+
+		/**
+		 * The second half of a compromise rotation: regenerate the leaked client, which
+		 * is not published again, under the same rotation.
+		 */
+		public Journal retiring(int leakedSlot) {
+			return new Journal(Phase.REGENERATING, this.rotationId, this.trigger, this.actor, Mode.COMPROMISE,
+					leakedSlot, false, this.startedAt, null);
+		}
+
 		public Journal withPhase(Phase next) {
 			return new Journal(next, this.rotationId, this.trigger, this.actor, this.mode, this.targetSlot,
 					this.publish, this.startedAt, this.lastError);
@@ -226,7 +255,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * A finished rotation or rollback.
 	 *
 	 * @param rotationId the rotation's id
-	 * @param action {@code rotation} or {@code rollback}
+	 * @param action a rotation or a rollback
 	 * @param trigger what started it
 	 * @param actor who started it
 	 * @param mode routine or compromise
@@ -237,7 +266,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param consumerVersion the consumer path's KV version it published, if any
 	 * @param error what went wrong, if it failed (never a secret)
 	 */
-	public record HistoryEntry(String rotationId, String action, Trigger trigger, String actor, Mode mode,
+	public record HistoryEntry(String rotationId, RotationAction action, Trigger trigger, String actor, Mode mode,
 			Outcome outcome, String clientId, Instant startedAt, Instant finishedAt, Long consumerVersion,
 			String error) {
 
