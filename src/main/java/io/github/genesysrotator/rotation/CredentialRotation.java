@@ -281,7 +281,7 @@ abstract sealed class CredentialRotation permits DualRotation, SingleRotation {
 	void stageAndVerify(int slot, ClientSecret secret, Instant generatedAt, UnaryOperator<StateRecord> alsoChange) {
 		String clientId = slot(slot).clientId();
 		AtomicBoolean stageFailed = new AtomicBoolean();
-		CompletableFuture<Void> verification = ParallelCalls.start(() -> {
+		CompletableFuture<Void> verification = this.context.parallel().start(() -> {
 			this.context.verifier()
 				.awaitAccepted(this.spec, clientId, secret, this::keepLeaseWhileVerifying, stageFailed::get);
 			return null;

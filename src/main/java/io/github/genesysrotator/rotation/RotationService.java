@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
@@ -15,6 +16,8 @@ import io.github.genesysrotator.rotation.StateRecord.Pause;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,14 +43,20 @@ public class RotationService {
 
 	private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+	/**
+	 * @param parallelCalls the application's task executor, which runs the calls a
+	 * rotation makes beside its main line
+	 */
 	public RotationService(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
 			IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
-			Sleeper sleeper, InstanceId instanceId, List<RotationListener> listeners) {
+			Sleeper sleeper, InstanceId instanceId, List<RotationListener> listeners,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor parallelCalls) {
 		LeaseBudget.check(properties.rotation(), genesys.requestPolicy());
 		this.catalog = catalog;
 		this.properties = properties;
 		this.context = new RotationContext(genesys, integrations, consumers, states, clock, sleeper,
-				new CompositeRotationListener(listeners), properties.rotation(), instanceId.value());
+				new CompositeRotationListener(listeners), properties.rotation(), instanceId.value(),
+				new ParallelCalls(parallelCalls));
 		this.controls = new CredentialControls(this.context);
 		this.statuses = new StatusReader(catalog, states, properties, clock);
 	}
