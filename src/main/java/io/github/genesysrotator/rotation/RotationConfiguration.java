@@ -2,7 +2,6 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,9 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RotationConfiguration {
 
-	/** UTC system clock; tests replace it with one they can move. */
+	/**
+	 * UTC system clock; tests add a {@code @Primary} one they can move.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
 	}
@@ -23,9 +23,11 @@ class RotationConfiguration {
 		return InstanceId.of(properties);
 	}
 
-	/** Waits between attempts sleep the thread; tests replace it to move time instead. */
+	/**
+	 * Waits between attempts sleep the thread; tests add a {@code @Primary} one that
+	 * moves time instead.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
 	Sleeper sleeper() {
 		return Sleeper.THREAD;
 	}
