@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import io.github.genesysrotator.rotation.RotatorProperties.Credential;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.util.StringUtils;
@@ -35,7 +36,7 @@ public record CredentialSpec(String name, Credential config) {
 	/**
 	 * The consumer path, or {@code null} when the credential publishes to Genesys only.
 	 */
-	public String vaultPath() {
+	public @Nullable String vaultPath() {
 		return StringUtils.hasText(this.config.vaultPath()) ? this.config.vaultPath() : null;
 	}
 
@@ -64,7 +65,7 @@ public record CredentialSpec(String name, Credential config) {
 	 * at {@code secretGeneratedAt}, reaches the rotation interval ({@code null}: due
 	 * now).
 	 */
-	public Instant dueAt(Instant secretGeneratedAt) {
+	public @Nullable Instant dueAt(@Nullable Instant secretGeneratedAt) {
 		return (secretGeneratedAt != null) ? secretGeneratedAt.plus(this.config.rotationInterval()) : null;
 	}
 
@@ -74,7 +75,7 @@ public record CredentialSpec(String name, Credential config) {
 	 * publication). Unlike the status's next due time, it does not move with the clock,
 	 * so it names the same rotation until that rotation happens.
 	 */
-	public Instant nextScheduled(Instant activeSince) {
+	public @Nullable Instant nextScheduled(@Nullable Instant activeSince) {
 		Instant due = dueAt(activeSince);
 		return (due != null) ? nextAllowedStart(due) : null;
 	}
@@ -83,7 +84,7 @@ public record CredentialSpec(String name, Credential config) {
 	 * The earliest instant at or after {@code from} at which a scheduled start is
 	 * allowed.
 	 */
-	public Instant nextAllowedStart(Instant from) {
+	public @Nullable Instant nextAllowedStart(Instant from) {
 		String window = this.config.window();
 		if (window == null || window.isBlank() || insideWindow(from)) {
 			return from;

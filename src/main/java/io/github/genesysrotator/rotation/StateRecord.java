@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The durable state of one credential, kept in Vault next to (never inside) the consumer
  * path. Every change is written with check-and-set, so a transition happens at most once.
@@ -25,8 +27,9 @@ import java.util.Optional;
  * @param publications the publication journal: the last publication to each target, by
  * {@link PublicationTarget#key()}; empty in records written before targets existed
  */
-public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Integer activeSlot, Instant promotedAt,
-		List<HistoryEntry> history, Controls controls, Map<String, TargetPublication> publications) {
+public record StateRecord(Lease lease, Journal journal, List<Slot> slots, @Nullable Integer activeSlot,
+		@Nullable Instant promotedAt, List<HistoryEntry> history, Controls controls,
+		Map<String, TargetPublication> publications) {
 
 	public StateRecord {
 		slots = List.copyOf(slots);
@@ -135,7 +138,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	}
 
 	/** Who holds the right to change the record, and until when. */
-	public record Lease(String holder, Instant expiresAt) {
+	public record Lease(@Nullable String holder, @Nullable Instant expiresAt) {
 
 		public static final Lease NONE = new Lease(null, null);
 
@@ -164,8 +167,9 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param startedAt when it started
 	 * @param lastError the last error (never a secret)
 	 */
-	public record Journal(Phase phase, String rotationId, Trigger trigger, String actor, Mode mode, Integer targetSlot,
-			boolean publish, Instant startedAt, String lastError) {
+	public record Journal(Phase phase, @Nullable String rotationId, @Nullable Trigger trigger, @Nullable String actor,
+			@Nullable Mode mode, @Nullable Integer targetSlot, boolean publish, @Nullable Instant startedAt,
+			@Nullable String lastError) {
 
 		public static final Journal IDLE = new Journal(Phase.IDLE, null, null, null, null, null, false, null, null);
 
@@ -226,8 +230,8 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param usage the retirement guard's last answer for this client, or {@code null}
 	 * (records written before the guard existed have none)
 	 */
-	public record Slot(String clientId, ClientSecret secret, Instant generatedAt, Instant verifiedAt,
-			StandbyUsage usage) {
+	public record Slot(String clientId, @Nullable ClientSecret secret, @Nullable Instant generatedAt,
+			@Nullable Instant verifiedAt, @Nullable StandbyUsage usage) {
 
 		public Slot(String clientId, ClientSecret secret, Instant generatedAt, Instant verifiedAt) {
 			this(clientId, secret, generatedAt, verifiedAt, null);
@@ -266,9 +270,10 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param consumerVersion the consumer path's KV version it published, if any
 	 * @param error what went wrong, if it failed (never a secret)
 	 */
-	public record HistoryEntry(String rotationId, RotationAction action, Trigger trigger, String actor, Mode mode,
-			Outcome outcome, String clientId, Instant startedAt, Instant finishedAt, Long consumerVersion,
-			String error) {
+	public record HistoryEntry(String rotationId, @Nullable RotationAction action, @Nullable Trigger trigger,
+			@Nullable String actor, @Nullable Mode mode, Outcome outcome, @Nullable String clientId,
+			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Long consumerVersion,
+			@Nullable String error) {
 
 		public Duration duration() {
 			return Duration.between(this.startedAt, this.finishedAt);
@@ -285,7 +290,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param pause the pause set over the API, or {@code null}
 	 * @param dueAnnounced the due date a {@code rotation.due} event was last sent for
 	 */
-	public record Controls(Pause pause, Instant dueAnnounced) {
+	public record Controls(@Nullable Pause pause, @Nullable Instant dueAnnounced) {
 
 		public static final Controls NONE = new Controls(null, null);
 
@@ -310,7 +315,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * credential
 	 */
 	public record TargetPublication(String target, String rotationId, String clientId, Instant publishedAt,
-			Long version) {
+			@Nullable Long version) {
 
 	}
 
@@ -322,7 +327,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param since when it was paused
 	 * @param until when the pause ends by itself, or {@code null} for "until resumed"
 	 */
-	public record Pause(String by, String reason, Instant since, Instant until) {
+	public record Pause(String by, @Nullable String reason, Instant since, @Nullable Instant until) {
 
 		public boolean inForceAt(Instant now) {
 			return this.until == null || this.until.isAfter(now);
