@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds each credential's status from its state record and its configuration: what is
- * published, when it is due next, how the last rotation ended. It reads and never writes,
- * so whoever needs a status (the engine, the gauges) can use it without the engine.
+ * published, when it is due next, how the last rotation ended. It reads and never writes.
+ * The engine builds its statuses here, and the gauges read theirs here without depending
+ * on the engine (which depends on them, as its listeners).
  */
 @Component
 public class StatusReader {
