@@ -14,6 +14,7 @@ import io.github.genesysrotator.rotation.RotationListener;
 import io.github.genesysrotator.rotation.StatusReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -103,7 +104,7 @@ class CredentialStates implements RotationListener {
 	}
 
 	/** The credential's current phase, or {@code null} before anything is known. */
-	Phase phase(String credential) {
+	@Nullable Phase phase(String credential) {
 		return this.phases.get(credential);
 	}
 

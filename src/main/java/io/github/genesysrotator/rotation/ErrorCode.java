@@ -3,6 +3,8 @@ package io.github.genesysrotator.rotation;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why a rotation or a control did not happen: the stable {@code code} the API, the
  * history, the audit log and the one-shot output carry, with the HTTP status and the
@@ -101,12 +103,12 @@ public enum ErrorCode {
 	}
 
 	/** The error code with this wire value, if there is one. */
-	public static Optional<ErrorCode> of(String code) {
+	public static Optional<ErrorCode> of(@Nullable String code) {
 		return Arrays.stream(values()).filter((value) -> value.code.equals(code)).findFirst();
 	}
 
 	/** Whether {@code code} (a result's or a history entry's) names this error. */
-	public boolean is(String code) {
+	public boolean is(@Nullable String code) {
 		return this.code.equals(code);
 	}
 

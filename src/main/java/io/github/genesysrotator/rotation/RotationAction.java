@@ -2,6 +2,8 @@ package io.github.genesysrotator.rotation;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a finished run of the engine did. The lower-case name is the value in the history
  * of the state record and in the API.
@@ -19,7 +21,7 @@ public enum RotationAction {
 	}
 
 	/** The action with this label ({@code null} stays {@code null}). */
-	public static RotationAction of(String label) {
+	public static @Nullable RotationAction of(@Nullable String label) {
 		return (label != null) ? valueOf(label.toUpperCase(Locale.ROOT)) : null;
 	}
 

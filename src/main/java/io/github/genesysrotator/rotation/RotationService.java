@@ -15,6 +15,7 @@ import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.rotation.StateRecord.Pause;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -101,7 +102,7 @@ public class RotationService {
 	 * @throws UnknownCredentialException when no such credential is configured
 	 * @throws InvalidPauseException when {@code until} is not in the future
 	 */
-	public CredentialStatus pause(String credential, String actor, String reason, Instant until) {
+	public CredentialStatus pause(String credential, String actor, @Nullable String reason, @Nullable Instant until) {
 		CredentialSpec spec = this.catalog.get(credential);
 		return known(spec, this.controls.pause(spec, actor, reason, until));
 	}
