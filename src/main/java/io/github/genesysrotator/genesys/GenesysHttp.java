@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -20,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -83,7 +83,7 @@ final class GenesysHttp {
 	 */
 	HttpResult exchange(String org, String operation, Function<WebClient, WebClient.RequestHeadersSpec<?>> request,
 			int attempts) {
-		Duration backoff = this.properties.initialBackoff();
+		BackOffExecution backoff = policy().backOff().start();
 		for (int attempt = 1;; attempt++) {
 			boolean last = attempt >= attempts;
 			HttpResult result = attempt(org, operation, request, last);
@@ -102,8 +102,7 @@ final class GenesysHttp {
 				pause(retryAfter.get());
 			}
 			else {
-				pause(jittered(backoff));
-				backoff = next(backoff);
+				pause(Duration.ofMillis(backoff.nextBackOff()));
 			}
 		}
 	}
@@ -221,17 +220,6 @@ final class GenesysHttp {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	private Duration next(Duration backoff) {
-		Duration doubled = backoff.multipliedBy(2);
-		return (doubled.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : doubled;
-	}
-
-	/** Between half and all of {@code backoff}, at random. */
-	static Duration jittered(Duration backoff) {
-		long millis = backoff.toMillis();
-		return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
 	}
 
 	static void pause(Duration duration) {

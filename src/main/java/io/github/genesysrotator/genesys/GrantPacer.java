@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -78,8 +79,14 @@ final class GrantPacer {
 			if (backoff.compareTo(this.maxBackoff) > 0) {
 				backoff = this.maxBackoff;
 			}
-			pace.holdUntil = latest(pace.holdUntil, this.clock.instant().plus(GenesysHttp.jittered(backoff)));
+			pace.holdUntil = latest(pace.holdUntil, this.clock.instant().plus(jittered(backoff)));
 		}
+	}
+
+	/** Between half and all of {@code backoff}, at random. */
+	private static Duration jittered(Duration backoff) {
+		long millis = backoff.toMillis();
+		return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
 	}
 
 	private static Instant latest(Instant a, Instant b) {

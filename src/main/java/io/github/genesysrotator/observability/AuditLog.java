@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.github.genesysrotator.rotation.CredentialCatalog;
 import io.github.genesysrotator.rotation.CredentialSpec;
+import io.github.genesysrotator.rotation.ErrorCode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationListener;
 import io.github.genesysrotator.rotation.RotationResult;
@@ -92,7 +93,7 @@ class AuditLog implements RotationListener {
 		if (result.outcome() == Outcome.FAILED) {
 			return "rotation.failed";
 		}
-		if (result.outcome() == Outcome.SKIPPED && "abandoned".equals(result.errorCode())) {
+		if (result.outcome() == Outcome.SKIPPED && ErrorCode.ABANDONED.is(result.errorCode())) {
 			return "rotation.abandoned";
 		}
 		return null;

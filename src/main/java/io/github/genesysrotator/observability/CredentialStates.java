@@ -11,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationListener;
-import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.StatusReader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +29,7 @@ class CredentialStates implements RotationListener {
 
 	private static final Log logger = LogFactory.getLog(CredentialStates.class);
 
-	/** Lazy: the rotation service itself depends on every listener, this one included. */
-	private final ObjectProvider<RotationService> rotations;
+	private final StatusReader reader;
 
 	private final Clock clock;
 
@@ -48,8 +47,8 @@ class CredentialStates implements RotationListener {
 
 	private volatile boolean vaultUp;
 
-	CredentialStates(ObjectProvider<RotationService> rotations, Clock clock) {
-		this.rotations = rotations;
+	CredentialStates(StatusReader reader, Clock clock) {
+		this.reader = reader;
 		this.clock = clock;
 	}
 
@@ -60,7 +59,7 @@ class CredentialStates implements RotationListener {
 	void refresh() {
 		long readFrom = System.nanoTime();
 		try {
-			List<CredentialStatus> all = this.rotations.getObject().statuses();
+			List<CredentialStatus> all = this.reader.statuses();
 			synchronized (this.changedAt) {
 				all.stream().filter((status) -> !changedSince(status.name(), readFrom)).forEach(this::store);
 			}
@@ -105,7 +104,7 @@ class CredentialStates implements RotationListener {
 	}
 
 	/** The credential's current phase, or {@code null} before anything is known. */
-	Phase phase(String credential) {
+	@Nullable Phase phase(String credential) {
 		return this.phases.get(credential);
 	}
 

@@ -50,7 +50,7 @@ class GenesysHealthIndicator extends AbstractHealthIndicator {
 			details.put("oauthClients", listing.clients().size());
 		}
 		else {
-			details.put("errorCode", listing.error().errorCode());
+			details.put("errorCode", listing.error().errorCode().code());
 		}
 		return details;
 	}

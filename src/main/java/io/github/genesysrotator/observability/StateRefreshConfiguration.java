@@ -2,7 +2,6 @@ package io.github.genesysrotator.observability;
 
 import io.github.genesysrotator.rotation.RotationService;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +40,8 @@ class StateRefreshConfiguration {
 	@Bean
 	@ConditionalOnProperty("rotator.notifications.due-lead-time")
 	StateRefresh dueAnnouncements(NotificationProperties notifications, MetricsProperties properties,
-			ObjectProvider<RotationService> rotations) {
-		return new StateRefresh("rotator-due", () -> rotations.getObject().announceDue(notifications.dueLeadTime()),
+			RotationService rotations) {
+		return new StateRefresh("rotator-due", () -> rotations.announceDue(notifications.dueLeadTime()),
 				properties.refresh());
 	}
 

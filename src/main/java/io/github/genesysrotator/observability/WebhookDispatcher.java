@@ -22,6 +22,8 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sends event bodies, signed as the Standard Webhooks specification says
@@ -75,7 +77,7 @@ final class WebhookDispatcher implements DisposableBean {
 			return;
 		}
 		List<byte[]> keys = webhook.secrets().stream().map(WebhookSignature::key).toList();
-		Pending pending = new Pending(webhook, eventId, body, keys);
+		Pending pending = new Pending(webhook, eventId, body, keys, backOff().start());
 		try {
 			this.executor.execute(() -> attempt(pending, 1));
 		}
@@ -98,7 +100,7 @@ final class WebhookDispatcher implements DisposableBean {
 	}
 
 	private void retryLater(Pending pending, int attempt, Answer answer) {
-		Duration pause = backoff(attempt);
+		Duration pause = Duration.ofMillis(pending.backoff().nextBackOff());
 		logger.debug("Webhook '" + pending.webhook().name() + "': " + answer.reason() + ", retry in " + pause);
 		try {
 			this.executor.schedule(() -> attempt(pending, attempt + 1), pause.toMillis(), TimeUnit.MILLISECONDS);
@@ -137,9 +139,11 @@ final class WebhookDispatcher implements DisposableBean {
 		}
 	}
 
-	Duration backoff(int failedAttempts) {
-		Duration pause = this.settings.initialBackoff().multipliedBy(1L << Math.min(failedAttempts - 1, 20));
-		return (pause.compareTo(this.settings.maxBackoff()) > 0) ? this.settings.maxBackoff() : pause;
+	/** Doubling pauses from {@code initial-backoff} up to {@code max-backoff}. */
+	ExponentialBackOff backOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(this.settings.initialBackoff().toMillis(), 2.0);
+		backOff.setMaxInterval(this.settings.maxBackoff().toMillis());
+		return backOff;
 	}
 
 	private void finish(Pending pending, String outcome, String reason) {
@@ -195,7 +199,7 @@ final class WebhookDispatcher implements DisposableBean {
 		}
 	}
 
-	private record Pending(Webhook webhook, String eventId, byte[] body, List<byte[]> keys) {
+	private record Pending(Webhook webhook, String eventId, byte[] body, List<byte[]> keys, BackOffExecution backoff) {
 
 	}
 

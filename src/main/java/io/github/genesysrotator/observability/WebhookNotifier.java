@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.github.genesysrotator.observability.NotificationProperties.Event;
 import io.github.genesysrotator.observability.NotificationProperties.Webhook;
 import io.github.genesysrotator.observability.RotationCloudEvent.CredentialEvent;
+import io.github.genesysrotator.rotation.InstanceId;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationListener;
 import io.github.genesysrotator.rotation.RotationResult;
@@ -30,10 +31,10 @@ final class WebhookNotifier implements RotationListener {
 
 	private final Clock clock;
 
-	private final Supplier<String> instanceId;
+	private final InstanceId instanceId;
 
 	WebhookNotifier(List<Webhook> webhooks, WebhookDispatcher dispatcher, JsonMapper json, Clock clock,
-			Supplier<String> instanceId) {
+			InstanceId instanceId) {
 		this.webhooks = List.copyOf(webhooks);
 		this.dispatcher = dispatcher;
 		this.json = json;
@@ -71,11 +72,11 @@ final class WebhookNotifier implements RotationListener {
 	}
 
 	private void publish(Event event, RotationResult result) {
-		publish(event, () -> RotationCloudEvent.of(event, result, this.instanceId.get(), this.clock.instant()));
+		publish(event, () -> RotationCloudEvent.of(event, result, this.instanceId.value(), this.clock.instant()));
 	}
 
 	private void publish(Event event, CredentialEvent data) {
-		publish(event, () -> RotationCloudEvent.of(event, data, this.instanceId.get(), this.clock.instant()));
+		publish(event, () -> RotationCloudEvent.of(event, data, this.instanceId.value(), this.clock.instant()));
 	}
 
 	private void publish(Event event, Supplier<RotationCloudEvent> build) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.genesysrotator.rotation.ErrorCode;
 import io.github.genesysrotator.rotation.InvalidConfigurationException;
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
@@ -70,7 +71,7 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
 			refused.put("credential", credential);
 			refused.put("trigger", Trigger.ONESHOT.label());
 			refused.put("outcome", Outcome.FAILED.label());
-			refused.put("errorCode", ex.errorCode());
+			refused.put("errorCode", ex.errorCode().code());
 			refused.put("errorMessage", ex.getMessage());
 			this.out.println(this.json.writeValueAsString(refused));
 			this.exitCode = FAILED;
@@ -96,7 +97,7 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	static int exitCode(RotationResult result) {
-		if (result.outcome() == Outcome.SKIPPED && "paused".equals(result.errorCode())) {
+		if (result.outcome() == Outcome.SKIPPED && ErrorCode.PAUSED.is(result.errorCode())) {
 			return PAUSED;
 		}
 		return switch (result.outcome()) {

@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+
 /**
  * Retries a call that fails with {@link DependencyUnavailableException} until a deadline,
  * with exponential pauses. Other exceptions end the attempts at once.
  */
 final class Backoff {
 
-	private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+	private static final long FIRST_PAUSE_MILLIS = 100;
 
-	private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+	private static final long LONGEST_PAUSE_MILLIS = 10_000;
 
 	private final Clock clock;
 
@@ -33,7 +36,9 @@ final class Backoff {
 	 */
 	<T> T retry(Duration timeout, Runnable onFirstFailure, Supplier<T> call) {
 		Instant deadline = this.clock.instant().plus(timeout);
-		Duration pause = FIRST_PAUSE;
+		ExponentialBackOff backOff = new ExponentialBackOff(FIRST_PAUSE_MILLIS, 2.0);
+		backOff.setMaxInterval(LONGEST_PAUSE_MILLIS);
+		BackOffExecution pauses = backOff.start();
 		boolean failedBefore = false;
 		while (true) {
 			try {
@@ -44,11 +49,11 @@ final class Backoff {
 					failedBefore = true;
 					onFirstFailure.run();
 				}
+				Duration pause = Duration.ofMillis(pauses.nextBackOff());
 				if (!this.clock.instant().plus(pause).isBefore(deadline)) {
 					throw ex;
 				}
 				pause(this.sleeper, pause);
-				pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
 			}
 		}
 	}
@@ -61,10 +66,6 @@ final class Backoff {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting to retry", ex);
 		}
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 }

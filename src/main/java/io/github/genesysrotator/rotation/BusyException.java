@@ -11,8 +11,8 @@ class BusyException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "rotation-in-progress";
+	public ErrorCode errorCode() {
+		return ErrorCode.ROTATION_IN_PROGRESS;
 	}
 
 }

@@ -62,7 +62,7 @@ final class CredentialControls {
 	boolean announceDue(CredentialSpec spec, Duration leadTime) {
 		Instant now = this.context.clock().instant();
 		return change(spec, (record) -> {
-			Instant due = DueDates.nextScheduled(spec, record.promotedAt());
+			Instant due = spec.nextScheduled(record.promotedAt());
 			boolean announce = spec.config().enabled() && due != null && now.isBefore(due)
 					&& !now.isBefore(due.minus(leadTime)) && record.pausedAt(now).isEmpty()
 					&& !due.equals(record.controls().dueAnnounced());

@@ -29,7 +29,7 @@ import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
  * a record that recovery can finish. This class holds the run and the steps both
  * strategies share; {@link DualRotation} and {@link SingleRotation} order them.
  */
-abstract class CredentialRotation {
+abstract sealed class CredentialRotation permits DualRotation, SingleRotation {
 
 	final CredentialSpec spec;
 
@@ -62,7 +62,7 @@ abstract class CredentialRotation {
 	/** Resuming a rotation a crash left behind, which may have published already. */
 	boolean resumed;
 
-	String action = "rotation";
+	RotationAction action = RotationAction.ROTATION;
 
 	/** Whether this run tried to take the record over (see {@link #take}). */
 	private boolean tookOver;
@@ -214,8 +214,8 @@ abstract class CredentialRotation {
 	void begin(long version, Preparation preparation) {
 		String rotationId = UUID.randomUUID().toString();
 		this.trace.identify(rotationId, this.request.trigger());
-		this.journal = new Journal(Phase.REGENERATING, rotationId, this.request.trigger(), this.request.actor(),
-				this.request.mode(), preparation.targetSlot(), true, this.context.clock().instant(), null);
+		this.journal = Journal.regenerating(rotationId, this.request, preparation.targetSlot(),
+				this.context.clock().instant());
 		take(new Stored<>(preparation.record(), version));
 		this.context.listener().started(this.spec.name(), rotationId, this.request.trigger(), this.request.actor());
 		this.trace.phase(Phase.REGENERATING);
@@ -299,7 +299,7 @@ abstract class CredentialRotation {
 	void stageAndVerify(int slot, ClientSecret secret, Instant generatedAt, UnaryOperator<StateRecord> alsoChange) {
 		String clientId = slot(slot).clientId();
 		AtomicBoolean stageFailed = new AtomicBoolean();
-		CompletableFuture<Void> verification = ParallelCalls.start(() -> {
+		CompletableFuture<Void> verification = this.context.parallel().start(() -> {
 			this.context.verifier()
 				.awaitAccepted(this.spec, clientId, secret, this::keepLeaseWhileVerifying, stageFailed::get);
 			return null;
@@ -398,7 +398,7 @@ abstract class CredentialRotation {
 	long publishOnce(String clientId, ClientSecret secret, long expectedVersion) {
 		Publication publication = new Publication(this.spec.vaultPath(), this.spec.name(), clientId, secret,
 				this.context.genesys().endpoints(this.spec.org()), now(), this.journal.rotationId(),
-				DueDates.nextScheduled(this.spec, now()));
+				this.spec.nextScheduled(now()));
 		try {
 			return this.context.consumers().publish(publication, expectedVersion);
 		}

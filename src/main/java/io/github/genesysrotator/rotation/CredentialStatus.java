@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a credential stands, as the API and the gauges show it. Never a secret.
@@ -32,11 +33,12 @@ import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
  * its first
  * @param targets every publication target, with its last publication
  */
-public record CredentialStatus(String name, Strategy strategy, String org, String vaultPath, boolean enabled,
-		Phase phase, String activeClientId, String standbyClientId, Instant activeSince, Instant secretGeneratedAt,
-		Duration secretAge, Duration rotationInterval, HistoryEntry lastRotation, Instant lastSuccessAt,
-		Instant nextDue, String lastError, String leaseHolder, StateRecord.Pause paused, StandbyUsage standbyUsage,
-		List<TargetStatus> targets) {
+public record CredentialStatus(String name, Strategy strategy, String org, @Nullable String vaultPath, boolean enabled,
+		Phase phase, @Nullable String activeClientId, @Nullable String standbyClientId, @Nullable Instant activeSince,
+		@Nullable Instant secretGeneratedAt, @Nullable Duration secretAge, Duration rotationInterval,
+		@Nullable HistoryEntry lastRotation, @Nullable Instant lastSuccessAt, @Nullable Instant nextDue,
+		@Nullable String lastError, @Nullable String leaseHolder, StateRecord.@Nullable Pause paused,
+		@Nullable StandbyUsage standbyUsage, List<TargetStatus> targets) {
 
 	public CredentialStatus {
 		targets = (targets != null) ? List.copyOf(targets) : List.of();
@@ -73,7 +75,7 @@ public record CredentialStatus(String name, Strategy strategy, String org, Strin
 	 * @param last its last publication, or {@code null} when the rotator has not
 	 * published to it yet
 	 */
-	public record TargetStatus(PublicationTarget target, StateRecord.TargetPublication last) {
+	public record TargetStatus(PublicationTarget target, StateRecord.@Nullable TargetPublication last) {
 
 	}
 

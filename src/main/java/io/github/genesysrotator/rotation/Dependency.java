@@ -1,14 +1,29 @@
 package io.github.genesysrotator.rotation;
 
-import java.util.Locale;
-
-/** The external systems a rotation depends on. */
+/** The external systems a rotation depends on, with the error codes of their failures. */
 public enum Dependency {
 
-	GENESYS, VAULT;
+	GENESYS(ErrorCode.GENESYS_UNAVAILABLE, ErrorCode.GENESYS_REJECTED),
 
-	public String label() {
-		return name().toLowerCase(Locale.ROOT);
+	VAULT(ErrorCode.VAULT_UNAVAILABLE, ErrorCode.VAULT_REJECTED);
+
+	private final ErrorCode unavailable;
+
+	private final ErrorCode rejected;
+
+	Dependency(ErrorCode unavailable, ErrorCode rejected) {
+		this.unavailable = unavailable;
+		this.rejected = rejected;
+	}
+
+	/** Unreachable, timed out or 5xx/429 past the retries. */
+	public ErrorCode unavailable() {
+		return this.unavailable;
+	}
+
+	/** Answered, and refused. */
+	public ErrorCode rejected() {
+		return this.rejected;
 	}
 
 }

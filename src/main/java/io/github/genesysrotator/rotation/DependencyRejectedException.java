@@ -19,8 +19,8 @@ public class DependencyRejectedException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return this.dependency.label() + "-rejected";
+	public ErrorCode errorCode() {
+		return this.dependency.rejected();
 	}
 
 }

@@ -3,12 +3,14 @@ package io.github.genesysrotator.rotation;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /** A dependency could not be reached, timed out or answered 5xx/429 past the retries. */
 public class DependencyUnavailableException extends RotationException {
 
 	private final Dependency dependency;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
 	public DependencyUnavailableException(Dependency dependency, String message, Throwable cause) {
 		this(dependency, message, cause, null);
@@ -22,7 +24,8 @@ public class DependencyUnavailableException extends RotationException {
 	 * @param retryAfter how long the dependency asked callers to wait (a 429's
 	 * {@code Retry-After}), or {@code null} when it named no time
 	 */
-	public DependencyUnavailableException(Dependency dependency, String message, Throwable cause, Duration retryAfter) {
+	public DependencyUnavailableException(Dependency dependency, String message, @Nullable Throwable cause,
+			@Nullable Duration retryAfter) {
 		super(message, cause);
 		this.dependency = dependency;
 		this.retryAfter = retryAfter;
@@ -34,8 +37,8 @@ public class DependencyUnavailableException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return this.dependency.label() + "-unavailable";
+	public ErrorCode errorCode() {
+		return this.dependency.unavailable();
 	}
 
 }

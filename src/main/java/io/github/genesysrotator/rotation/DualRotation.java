@@ -46,7 +46,7 @@ final class DualRotation extends CredentialRotation {
 			if (!this.request.dryRun()) {
 				keepAtRest(stored, answered);
 			}
-			throw new RotationRefusedException("standby-in-use",
+			throw new RotationRefusedException(ErrorCode.STANDBY_IN_USE,
 					"The standby client " + usage.clientId() + " of '" + this.spec.name() + "' made API calls on "
 							+ usage.lastUsedOn() + ", after it was demoted on " + usage.demotedOn()
 							+ ": a consumer still uses it. Find it and make it re-read " + this.spec.vaultPath()
@@ -120,8 +120,7 @@ final class DualRotation extends CredentialRotation {
 	 * its secret dies. The same write promotes and announces the second regeneration.
 	 */
 	private RotationResult retire(int leaked, UnaryOperator<StateRecord> promote) {
-		this.journal = new Journal(Phase.REGENERATING, this.journal.rotationId(), this.journal.trigger(),
-				this.journal.actor(), Mode.COMPROMISE, leaked, false, this.journal.startedAt(), null);
+		this.journal = this.journal.retiring(leaked);
 		commit(() -> {
 			this.record.update((r) -> withPublications(promote.apply(r)).withJournal(this.journal), "promoting");
 			return null;
@@ -153,13 +152,12 @@ final class DualRotation extends CredentialRotation {
 	 */
 	@Override
 	RotationResult rollback(Stored<StateRecord> stored) {
-		this.action = "rollback";
+		this.action = RotationAction.ROLLBACK;
 		this.trace.rollback();
 		try {
 			StateRecord current = stored.value();
 			int previous = previousSlot(current);
-			this.journal = new Journal(Phase.VERIFIED, UUID.randomUUID().toString(), this.request.trigger(),
-					this.request.actor(), Mode.ROUTINE, previous, true, now(), null);
+			this.journal = Journal.rollingBack(UUID.randomUUID().toString(), this.request, previous, now());
 			this.trace.identify(this.journal.rotationId(), this.request.trigger());
 			long consumerVersion = consumerPath().map(PublishedCredential::version).orElse(0L);
 			// A new rotation id: every target is written again, the journal says so.

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sends a request with an effect outside the rotator (a regeneration at Genesys) under
@@ -40,7 +39,7 @@ final class FencedRequests {
 	 */
 	<T> T send(String step, Function<Fence, T> request) {
 		Fence fence = () -> this.record.confirmFor(sendWindow(), step);
-		BackOffExecution backoff = backOff().start();
+		BackOffExecution backoff = this.policy.backOff().start();
 		for (int attempt = 1;; attempt++) {
 			try {
 				return request.apply(fence);
@@ -68,13 +67,6 @@ final class FencedRequests {
 			throw failure;
 		}
 		return wait;
-	}
-
-	private ExponentialBackOff backOff() {
-		ExponentialBackOff backOff = new ExponentialBackOff(this.policy.initialBackoff().toMillis(), 2.0);
-		backOff.setMaxInterval(this.policy.maxBackoff().toMillis());
-		backOff.setJitter(this.policy.initialBackoff().toMillis() / 2);
-		return backOff;
 	}
 
 	private void pause(Duration wait) {

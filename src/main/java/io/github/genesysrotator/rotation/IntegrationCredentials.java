@@ -1,5 +1,7 @@
 package io.github.genesysrotator.rotation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Genesys integration credentials a credential publishes to: the
  * {@code pureCloudOAuthClient} credentials Data Actions integrations authenticate with.
@@ -37,7 +39,7 @@ public interface IntegrationCredentials {
 	 * @param type its type name
 	 * @param clientId the client id it holds, or {@code null} when Genesys redacts it
 	 */
-	record IntegrationCredentialView(String id, String name, String type, String clientId) {
+	record IntegrationCredentialView(String id, String name, String type, @Nullable String clientId) {
 
 	}
 

@@ -15,8 +15,8 @@ public class InvalidConfigurationException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "invalid-configuration";
+	public ErrorCode errorCode() {
+		return ErrorCode.INVALID_CONFIGURATION;
 	}
 
 }

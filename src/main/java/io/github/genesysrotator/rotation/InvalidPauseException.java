@@ -11,8 +11,8 @@ public class InvalidPauseException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "invalid-pause";
+	public ErrorCode errorCode() {
+		return ErrorCode.INVALID_PAUSE;
 	}
 
 }

@@ -13,8 +13,8 @@ public class LeaseLostException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "lease-lost";
+	public ErrorCode errorCode() {
+		return ErrorCode.LEASE_LOST;
 	}
 
 }

@@ -13,8 +13,8 @@ public class NotApplicableException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "not-applicable";
+	public ErrorCode errorCode() {
+		return ErrorCode.NOT_APPLICABLE;
 	}
 
 }

@@ -2,27 +2,26 @@ package io.github.genesysrotator.rotation;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * Side-effect-free calls a rotation makes beside its main line (preflight reads, the
  * token grant that verifies a secret while it is being staged), so they cost one round
- * trip instead of one each. A few per rotation in progress: the pool stays small, and
- * idle daemon threads end after a minute.
+ * trip instead of one each. They run on the application's task executor
+ * ({@code spring.task.execution.*}): named, bounded, metered ({@code executor.*}) and
+ * shut down with the context.
  */
 final class ParallelCalls {
 
-	private static final ExecutorService POOL = Executors.newCachedThreadPool(new Threads());
+	private final Executor executor;
 
-	private ParallelCalls() {
+	ParallelCalls(Executor executor) {
+		this.executor = executor;
 	}
 
-	static <T> CompletableFuture<T> start(Supplier<T> call) {
-		return CompletableFuture.supplyAsync(call, POOL);
+	<T> CompletableFuture<T> start(Supplier<T> call) {
+		return CompletableFuture.supplyAsync(call, this.executor);
 	}
 
 	/** The call's result, or the exception it threw. */
@@ -36,20 +35,6 @@ final class ParallelCalls {
 			}
 			throw ex;
 		}
-	}
-
-	/** Daemon threads named for what they do. */
-	private static final class Threads implements ThreadFactory {
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable task) {
-			Thread thread = new Thread(task, "rotation-parallel-" + this.count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}
-
 	}
 
 }

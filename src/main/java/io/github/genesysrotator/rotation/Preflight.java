@@ -32,12 +32,15 @@ final class Preflight {
 
 	private final Clock clock;
 
+	private final ParallelCalls parallel;
+
 	Preflight(GenesysOAuthClients genesys, IntegrationCredentials integrations, ConsumerPathStore consumers,
-			Clock clock) {
+			Clock clock, ParallelCalls parallel) {
 		this.genesys = genesys;
 		this.integrations = integrations;
 		this.consumers = consumers;
 		this.clock = clock;
+		this.parallel = parallel;
 	}
 
 	/**
@@ -68,15 +71,15 @@ final class Preflight {
 		}
 		List<CompletableFuture<OAuthClientView>> clients = spec.clientIds()
 			.stream()
-			.map((id) -> ParallelCalls.start(() -> this.genesys.getClient(spec.org(), id)))
+			.map((id) -> this.parallel.start(() -> this.genesys.getClient(spec.org(), id)))
 			.toList();
 		List<CompletableFuture<IntegrationCredentialView>> targets = spec.integrationCredentials()
 			.stream()
-			.map((id) -> ParallelCalls.start(() -> integrationCredential(spec, id)))
+			.map((id) -> this.parallel.start(() -> integrationCredential(spec, id)))
 			.toList();
 		boolean vault = spec.vaultPath() != null;
 		CompletableFuture<Boolean> canWrite = vault
-				? ParallelCalls.start(() -> this.consumers.canWrite(spec.vaultPath()))
+				? this.parallel.start(() -> this.consumers.canWrite(spec.vaultPath()))
 				: CompletableFuture.completedFuture(true);
 		Optional<PublishedCredential> published = vault ? this.consumers.read(spec.vaultPath()) : Optional.empty();
 		published.ifPresent((current) -> checkOwnership(spec, current));
@@ -214,7 +217,7 @@ final class Preflight {
 		Instant allowedFrom = record.promotedAt().plus(spec.config().gracePeriod());
 		Instant now = this.clock.instant();
 		if (now.isBefore(allowedFrom)) {
-			throw new RotationRefusedException("grace-period",
+			throw new RotationRefusedException(ErrorCode.GRACE_PERIOD,
 					"The standby client of '" + spec.name() + "' was active until " + record.promotedAt()
 							+ "; it keeps its secret for the grace period of " + spec.config().gracePeriod(),
 					Duration.between(now, allowedFrom));

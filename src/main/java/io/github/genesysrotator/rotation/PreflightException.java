@@ -8,8 +8,8 @@ public class PreflightException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "preflight-failed";
+	public ErrorCode errorCode() {
+		return ErrorCode.PREFLIGHT_FAILED;
 	}
 
 }

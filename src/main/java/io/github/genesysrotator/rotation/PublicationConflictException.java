@@ -8,8 +8,8 @@ public class PublicationConflictException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "publication-conflict";
+	public ErrorCode errorCode() {
+		return ErrorCode.PUBLICATION_CONFLICT;
 	}
 
 }

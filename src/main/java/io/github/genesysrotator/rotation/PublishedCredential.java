@@ -2,6 +2,8 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A credential as consumers read it from Vault.
  *
@@ -12,7 +14,7 @@ import java.time.Instant;
  * @param rotatedAt when it was published, or {@code null}
  * @param managed whether the path carries this service's {@code managed-by} mark
  */
-public record PublishedCredential(long version, String clientId, ClientSecret secret, String rotationId,
-		Instant rotatedAt, boolean managed) {
+public record PublishedCredential(long version, @Nullable String clientId, @Nullable ClientSecret secret,
+		@Nullable String rotationId, @Nullable Instant rotatedAt, boolean managed) {
 
 }

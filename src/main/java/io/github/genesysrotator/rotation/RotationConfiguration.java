@@ -2,7 +2,6 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,16 +9,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RotationConfiguration {
 
-	/** UTC system clock; tests replace it with one they can move. */
+	/**
+	 * UTC system clock; tests add a {@code @Primary} one they can move.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
 	}
 
-	/** Waits between attempts sleep the thread; tests replace it to move time instead. */
+	/** This replica's identity ({@code rotator.instance-id}, random when empty). */
 	@Bean
-	@ConditionalOnMissingBean
+	InstanceId instanceId(RotatorProperties properties) {
+		return InstanceId.of(properties);
+	}
+
+	/**
+	 * Waits between attempts sleep the thread; tests add a {@code @Primary} one that
+	 * moves time instead.
+	 */
+	@Bean
 	Sleeper sleeper() {
 		return Sleeper.THREAD;
 	}

@@ -15,13 +15,14 @@ import java.time.Clock;
  * @param listener observers of rotations
  * @param timings state-machine timings
  * @param instanceId this replica's lease holder id
+ * @param parallel where calls beside a rotation's main line run
  */
 record RotationContext(GenesysOAuthClients genesys, IntegrationCredentials integrations, ConsumerPathStore consumers,
 		StateRecordStore states, Clock clock, Sleeper sleeper, RotationListener listener,
-		RotatorProperties.Rotation timings, String instanceId) {
+		RotatorProperties.Rotation timings, String instanceId, ParallelCalls parallel) {
 
 	Preflight preflight() {
-		return new Preflight(this.genesys, this.integrations, this.consumers, this.clock);
+		return new Preflight(this.genesys, this.integrations, this.consumers, this.clock, this.parallel);
 	}
 
 	SecretVerifier verifier() {
@@ -41,7 +42,7 @@ record RotationContext(GenesysOAuthClients genesys, IntegrationCredentials integ
 	 * The credential's state record, or a fresh one (version 0) before the first write.
 	 */
 	Stored<StateRecord> read(CredentialSpec spec) {
-		return this.states.read(spec.name()).orElseGet(() -> new Stored<>(StateRecord.bootstrap(spec.clientIds()), 0));
+		return this.states.readOrBootstrap(spec);
 	}
 
 	LeasedRecord lease(String credential, Stored<StateRecord> stored) {

@@ -15,6 +15,6 @@ public abstract class RotationException extends RuntimeException {
 	}
 
 	/** A stable, machine-readable code, used as the problem type and in the audit log. */
-	public abstract String errorCode();
+	public abstract ErrorCode errorCode();
 
 }

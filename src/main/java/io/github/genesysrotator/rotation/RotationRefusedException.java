@@ -8,11 +8,11 @@ import java.time.Duration;
  */
 public class RotationRefusedException extends RotationException {
 
-	private final String code;
+	private final ErrorCode code;
 
 	private final Duration retryAfter;
 
-	public RotationRefusedException(String code, String message, Duration retryAfter) {
+	public RotationRefusedException(ErrorCode code, String message, Duration retryAfter) {
 		super(message);
 		this.code = code;
 		this.retryAfter = retryAfter;
@@ -23,7 +23,7 @@ public class RotationRefusedException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
+	public ErrorCode errorCode() {
 		return this.code;
 	}
 

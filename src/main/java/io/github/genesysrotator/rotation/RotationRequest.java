@@ -2,6 +2,8 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request to rotate one credential, from any trigger.
  *
@@ -15,7 +17,7 @@ import java.time.Instant;
  * instant; {@code null} otherwise
  */
 public record RotationRequest(String credential, Trigger trigger, String actor, Mode mode, boolean dryRun,
-		String reason, Instant queuedAt) {
+		@Nullable String reason, @Nullable Instant queuedAt) {
 
 	public RotationRequest {
 		mode = (mode != null) ? mode : Mode.ROUTINE;

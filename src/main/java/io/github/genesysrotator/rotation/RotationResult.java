@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one rotation attempt did. It never holds a secret.
  *
@@ -32,11 +34,12 @@ import java.util.List;
  * @param standbyUsage routine dual: the retirement guard's answer for the standby, or
  * {@code null} when it did not ask
  */
-public record RotationResult(String rotationId, String credential, Strategy strategy, Mode mode, Trigger trigger,
-		String actor, String reason, Outcome outcome, boolean dryRun, boolean rollback, List<PhaseTiming> phases,
-		String activeClientId, List<String> regeneratedClientIds, Long consumerVersion, Duration exposureWindow,
-		boolean roleDrift, List<String> plan, String errorCode, String errorMessage, Duration retryAfter,
-		Instant startedAt, Instant finishedAt, StandbyUsage standbyUsage) {
+public record RotationResult(@Nullable String rotationId, String credential, Strategy strategy, Mode mode,
+		Trigger trigger, String actor, @Nullable String reason, Outcome outcome, boolean dryRun, boolean rollback,
+		List<PhaseTiming> phases, @Nullable String activeClientId, List<String> regeneratedClientIds,
+		@Nullable Long consumerVersion, @Nullable Duration exposureWindow, boolean roleDrift, List<String> plan,
+		@Nullable String errorCode, @Nullable String errorMessage, @Nullable Duration retryAfter, Instant startedAt,
+		Instant finishedAt, @Nullable StandbyUsage standbyUsage) {
 
 	public RotationResult {
 		phases = List.copyOf(phases);

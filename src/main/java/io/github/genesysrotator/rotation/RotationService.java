@@ -3,23 +3,23 @@ package io.github.genesysrotator.rotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.rotation.StateRecord.Pause;
-import io.github.genesysrotator.rotation.StateRecord.Slot;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.stereotype.Service;
-import org.springframework.util.StringUtils;
 
 /**
  * The one entry point for rotations: the scheduler, the API and the one-shot mode all
@@ -40,24 +40,26 @@ public class RotationService {
 
 	private final CredentialControls controls;
 
+	private final StatusReader statuses;
+
 	private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+	/**
+	 * @param parallelCalls the application's task executor, which runs the calls a
+	 * rotation makes beside its main line
+	 */
 	public RotationService(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
 			IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
-			Sleeper sleeper, List<RotationListener> listeners) {
+			Sleeper sleeper, InstanceId instanceId, List<RotationListener> listeners,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor parallelCalls) {
 		LeaseBudget.check(properties.rotation(), genesys.requestPolicy());
 		this.catalog = catalog;
 		this.properties = properties;
-		String instanceId = StringUtils.hasText(properties.instanceId()) ? properties.instanceId()
-				: UUID.randomUUID().toString();
 		this.context = new RotationContext(genesys, integrations, consumers, states, clock, sleeper,
-				new CompositeRotationListener(listeners), properties.rotation(), instanceId);
+				new CompositeRotationListener(listeners), properties.rotation(), instanceId.value(),
+				new ParallelCalls(parallelCalls));
 		this.controls = new CredentialControls(this.context);
-	}
-
-	/** This replica's lease holder id. */
-	public String instanceId() {
-		return this.context.instanceId();
+		this.statuses = new StatusReader(catalog, states, properties, clock);
 	}
 
 	/**
@@ -100,7 +102,7 @@ public class RotationService {
 	 * @throws UnknownCredentialException when no such credential is configured
 	 * @throws InvalidPauseException when {@code until} is not in the future
 	 */
-	public CredentialStatus pause(String credential, String actor, String reason, Instant until) {
+	public CredentialStatus pause(String credential, String actor, @Nullable String reason, @Nullable Instant until) {
 		CredentialSpec spec = this.catalog.get(credential);
 		return known(spec, this.controls.pause(spec, actor, reason, until));
 	}
@@ -148,13 +150,12 @@ public class RotationService {
 
 	/** The status of one credential, read from its state record. */
 	public CredentialStatus status(String credential) {
-		CredentialSpec spec = this.catalog.get(credential);
-		return status(spec, read(spec).value());
+		return this.statuses.status(credential);
 	}
 
 	/** The status of every credential. */
 	public List<CredentialStatus> statuses() {
-		return this.catalog.all().stream().map((spec) -> status(spec, read(spec).value())).toList();
+		return this.statuses.statuses();
 	}
 
 	/** Finished rotations of a credential, newest first. */
@@ -172,7 +173,7 @@ public class RotationService {
 			return false;
 		}
 		StateRecord record = read(spec).value();
-		return record.phase().inFlight() && !record.lease().heldByAnotherThan(instanceId(), now());
+		return record.phase().inFlight() && !record.lease().heldByAnotherThan(this.context.instanceId(), now());
 	}
 
 	/**
@@ -198,8 +199,8 @@ public class RotationService {
 		}
 		try {
 			Stored<StateRecord> stored = read(spec);
-			if (stored.value().lease().heldByAnotherThan(instanceId(), now())) {
-				this.context.listener().statusKnown(status(spec, stored.value()));
+			if (stored.value().lease().heldByAnotherThan(this.context.instanceId(), now())) {
+				this.context.listener().statusKnown(this.statuses.of(spec, stored.value()));
 				return busy(spec, request,
 						"A rotation of '" + spec.name() + "' is running on replica " + stored.value().lease().holder());
 			}
@@ -212,7 +213,7 @@ public class RotationService {
 				result = refused(spec, request, ex);
 			}
 			rotation.recordAfter(stored.value())
-				.ifPresent((record) -> this.context.listener().statusKnown(status(spec, record)));
+				.ifPresent((record) -> this.context.listener().statusKnown(this.statuses.of(spec, record)));
 			if (result != null) {
 				this.context.listener().finished(result);
 			}
@@ -248,9 +249,9 @@ public class RotationService {
 	}
 
 	private void checkRules(CredentialSpec spec, StateRecord record, RotationRequest request) {
-		Optional<Instant> lastSuccess = lastSuccess(record);
+		Optional<Instant> lastSuccess = record.lastSuccess();
 		if (request.queuedAt() != null && lastSuccess.filter((at) -> at.isAfter(request.queuedAt())).isPresent()) {
-			throw new RotationRefusedException("already-rotated",
+			throw new RotationRefusedException(ErrorCode.ALREADY_ROTATED,
 					"'" + spec.name() + "' was rotated after this pass queued it", null);
 		}
 		Optional<Pause> pause = record.pausedAt(now());
@@ -262,7 +263,7 @@ public class RotationService {
 		if (routineApi && lastSuccess.isPresent()) {
 			Instant allowedFrom = lastSuccess.get().plus(minInterval);
 			if (now().isBefore(allowedFrom)) {
-				throw new RotationRefusedException("cooldown",
+				throw new RotationRefusedException(ErrorCode.COOLDOWN,
 						"'" + spec.name() + "' was rotated less than " + minInterval
 								+ " ago; use mode compromise if its secret leaked",
 						Duration.between(now(), allowedFrom));
@@ -272,7 +273,7 @@ public class RotationService {
 
 	private RotationRefusedException paused(CredentialSpec spec, Pause pause) {
 		String until = (pause.until() != null) ? " until " + pause.until() : " until resumed";
-		return new RotationRefusedException("paused",
+		return new RotationRefusedException(ErrorCode.PAUSED,
 				"'" + spec.name() + "' is paused by " + pause.by() + until
 						+ "; use mode compromise if its secret leaked",
 				(pause.until() != null) ? Duration.between(now(), pause.until()) : null);
@@ -280,7 +281,7 @@ public class RotationService {
 
 	/** The status a control change left, told to the listeners (gauges) as well. */
 	private CredentialStatus known(CredentialSpec spec, StateRecord record) {
-		CredentialStatus status = status(spec, record);
+		CredentialStatus status = this.statuses.of(spec, record);
 		this.context.listener().statusKnown(status);
 		return status;
 	}
@@ -298,77 +299,6 @@ public class RotationService {
 
 	private Stored<StateRecord> read(CredentialSpec spec) {
 		return this.context.read(spec);
-	}
-
-	private CredentialStatus status(CredentialSpec spec, StateRecord record) {
-		Optional<Slot> active = record.active();
-		String standby = (spec.strategy() == Strategy.DUAL && record.activeSlot() != null)
-				? record.slots().get(record.standbySlot()).clientId() : null;
-		Instant generatedAt = secretGeneratedAt(record);
-		Instant nextDue = DueDates.nextAllowedStart(spec, earliestStart(spec, record, generatedAt));
-		return new CredentialStatus(spec.name(), spec.strategy(), spec.org(), spec.vaultPath(), spec.config().enabled(),
-				record.phase(), active.map(Slot::clientId).orElse(null), standby, record.promotedAt(), generatedAt,
-				(generatedAt != null) ? Duration.between(generatedAt, now()) : null, spec.config().rotationInterval(),
-				record.history().stream().findFirst().orElse(null), lastSuccess(record).orElse(null), nextDue,
-				record.journal().lastError(), record.lease().holder(), record.pausedAt(now()).orElse(null),
-				latestUsage(record),
-				spec.targets()
-					.stream()
-					.map((target) -> new CredentialStatus.TargetStatus(target, record.publications().get(target.key())))
-					.toList());
-	}
-
-	/**
-	 * The retirement guard's latest answer: the one about the latest demotion. After a
-	 * rotation that went on it is the answer about the client just regenerated, until the
-	 * next rotation asks about the other one.
-	 */
-	private static StandbyUsage latestUsage(StateRecord record) {
-		return record.slots()
-			.stream()
-			.map(Slot::usage)
-			.filter((usage) -> usage != null && usage.demotedOn() != null)
-			.max(Comparator.comparing(StandbyUsage::demotedOn))
-			.orElse(null);
-	}
-
-	/**
-	 * When the published secret was generated: a rollback republishes an older secret, so
-	 * this is the active slot's generation time, not its publication. A secret the
-	 * rotator adopted without a generation time counts from its publication.
-	 */
-	private static Instant secretGeneratedAt(StateRecord record) {
-		Instant generated = record.active().map(Slot::generatedAt).orElse(null);
-		return (generated != null) ? generated : record.promotedAt();
-	}
-
-	/**
-	 * When the credential may rotate next, before its window: when its secret is due, and
-	 * not before {@code rotator.schedule.failure-backoff} has passed since a failed
-	 * rotation (on any replica: the history is shared).
-	 */
-	private Instant earliestStart(CredentialSpec spec, StateRecord record, Instant generatedAt) {
-		Instant earliest = now();
-		Instant due = DueDates.dueAt(spec, generatedAt);
-		if (due != null && due.isAfter(earliest)) {
-			earliest = due;
-		}
-		HistoryEntry last = record.history().stream().findFirst().orElse(null);
-		if (last != null && last.outcome() == Outcome.FAILED && last.finishedAt() != null) {
-			Instant retryFrom = last.finishedAt().plus(this.properties.schedule().failureBackoff());
-			if (retryFrom.isAfter(earliest)) {
-				earliest = retryFrom;
-			}
-		}
-		return earliest;
-	}
-
-	private static Optional<Instant> lastSuccess(StateRecord record) {
-		return record.history()
-			.stream()
-			.filter((entry) -> entry.outcome() == Outcome.SUCCESS)
-			.map(HistoryEntry::finishedAt)
-			.findFirst();
 	}
 
 	private Instant now() {

@@ -11,6 +11,7 @@ import io.github.genesysrotator.observability.MetricsProperties;
 import io.github.genesysrotator.observability.NotificationProperties;
 import io.github.genesysrotator.web.ApiSecurityProperties;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -75,7 +76,8 @@ public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Ma
 	 * org
 	 * @param adminVaultPath or: a KV path holding {@code client_id}/{@code client_secret}
 	 */
-	public record Org(String region, URI apiBaseUrl, URI loginBaseUrl, String adminCredential, String adminVaultPath) {
+	public record Org(@Nullable String region, @Nullable URI apiBaseUrl, @Nullable URI loginBaseUrl,
+			@Nullable String adminCredential, @Nullable String adminVaultPath) {
 
 	}
 
@@ -103,10 +105,10 @@ public record RotatorProperties(String instanceId, @DefaultValue Vault vault, Ma
 	 * ({@code pureCloudOAuthClient}, same org) to publish to as well
 	 */
 	public record Credential(String org, @DefaultValue("dual") Strategy strategy, List<String> clientIds,
-			String vaultPath, @DefaultValue("30d") Duration rotationInterval, @DefaultValue("24h") Duration gracePeriod,
-			String window, @DefaultValue("2h") Duration windowDuration, @DefaultValue("true") boolean enabled,
-			boolean adopt, boolean allowUnsafeSelfRotation, UsageCheck usageCheck,
-			List<String> integrationCredentials) {
+			@Nullable String vaultPath, @DefaultValue("30d") Duration rotationInterval,
+			@DefaultValue("24h") Duration gracePeriod, @Nullable String window,
+			@DefaultValue("2h") Duration windowDuration, @DefaultValue("true") boolean enabled, boolean adopt,
+			boolean allowUnsafeSelfRotation, @Nullable UsageCheck usageCheck, List<String> integrationCredentials) {
 
 		public Credential {
 			clientIds = (clientIds != null) ? List.copyOf(clientIds) : List.of();

@@ -104,7 +104,7 @@ final class SingleRotation extends CredentialRotation {
 	 * works): close the journal without touching anything.
 	 */
 	private RotationResult abandon() {
-		RotationException reason = new RotationRefusedException("abandoned",
+		RotationException reason = new RotationRefusedException(ErrorCode.ABANDONED,
 				"Rotation " + this.journal.rotationId() + " was interrupted before it regenerated anything", null);
 		closeJournal(Journal.IDLE, Outcome.SKIPPED, reason);
 		return this.trace.ended(Outcome.SKIPPED, reason);

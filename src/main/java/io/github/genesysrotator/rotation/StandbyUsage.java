@@ -3,6 +3,8 @@ package io.github.genesysrotator.rotation;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The retirement guard's answer for one client: does a consumer still call the API with
  * it, judged by the latest complete UTC day since it was demoted? Never "not in use"
@@ -15,8 +17,8 @@ import java.util.Locale;
  * @param lastUsedOn the last complete day after the demotion with calls, or {@code null}
  * @param reason unknown: why there is no answer; otherwise {@code null}
  */
-public record StandbyUsage(Answer answer, String clientId, LocalDate demotedOn, LocalDate checkedOn,
-		LocalDate lastUsedOn, String reason) {
+public record StandbyUsage(Answer answer, String clientId, @Nullable LocalDate demotedOn, @Nullable LocalDate checkedOn,
+		@Nullable LocalDate lastUsedOn, @Nullable String reason) {
 
 	/** The gauge value of {@code rotator_standby_in_use}: 1, 0 or -1. */
 	public int gaugeValue() {

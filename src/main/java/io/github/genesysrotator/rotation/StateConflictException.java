@@ -11,8 +11,8 @@ public class StateConflictException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "state-conflict";
+	public ErrorCode errorCode() {
+		return ErrorCode.STATE_CONFLICT;
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The durable state of one credential, kept in Vault next to (never inside) the consumer
  * path. Every change is written with check-and-set, so a transition happens at most once.
@@ -25,8 +27,9 @@ import java.util.Optional;
  * @param publications the publication journal: the last publication to each target, by
  * {@link PublicationTarget#key()}; empty in records written before targets existed
  */
-public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Integer activeSlot, Instant promotedAt,
-		List<HistoryEntry> history, Controls controls, Map<String, TargetPublication> publications) {
+public record StateRecord(Lease lease, Journal journal, List<Slot> slots, @Nullable Integer activeSlot,
+		@Nullable Instant promotedAt, List<HistoryEntry> history, Controls controls,
+		Map<String, TargetPublication> publications) {
 
 	public StateRecord {
 		slots = List.copyOf(slots);
@@ -53,6 +56,14 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 
 	public Optional<Slot> active() {
 		return (this.activeSlot != null) ? Optional.of(this.slots.get(this.activeSlot)) : Optional.empty();
+	}
+
+	/** When the latest successful rotation finished, if one is in the history. */
+	public Optional<Instant> lastSuccess() {
+		return this.history.stream()
+			.filter((entry) -> entry.outcome() == Outcome.SUCCESS)
+			.map(HistoryEntry::finishedAt)
+			.findFirst();
 	}
 
 	/** Dual: the slot that is not active. Only meaningful once a slot is active. */
@@ -127,7 +138,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	}
 
 	/** Who holds the right to change the record, and until when. */
-	public record Lease(String holder, Instant expiresAt) {
+	public record Lease(@Nullable String holder, @Nullable Instant expiresAt) {
 
 		public static final Lease NONE = new Lease(null, null);
 
@@ -156,10 +167,40 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param startedAt when it started
 	 * @param lastError the last error (never a secret)
 	 */
-	public record Journal(Phase phase, String rotationId, Trigger trigger, String actor, Mode mode, Integer targetSlot,
-			boolean publish, Instant startedAt, String lastError) {
+	public record Journal(Phase phase, @Nullable String rotationId, @Nullable Trigger trigger, @Nullable String actor,
+			@Nullable Mode mode, @Nullable Integer targetSlot, boolean publish, @Nullable Instant startedAt,
+			@Nullable String lastError) {
 
 		public static final Journal IDLE = new Journal(Phase.IDLE, null, null, null, null, null, false, null, null);
+
+		/**
+		 * A new rotation, about to regenerate {@code targetSlot} and publish it once
+		 * verified.
+		 */
+		public static Journal regenerating(String rotationId, RotationRequest request, int targetSlot,
+				Instant startedAt) {
+			return new Journal(Phase.REGENERATING, rotationId, request.trigger(), request.actor(), request.mode(),
+					targetSlot, true, startedAt, null);
+		}
+
+		/**
+		 * A rollback: the previous client's secret is known to work, so it starts
+		 * verified and is published again.
+		 */
+		public static Journal rollingBack(String rotationId, RotationRequest request, int previousSlot,
+				Instant startedAt) {
+			return new Journal(Phase.VERIFIED, rotationId, request.trigger(), request.actor(), Mode.ROUTINE,
+					previousSlot, true, startedAt, null);
+		}
+
+		/**
+		 * The second half of a compromise rotation: regenerate the leaked client, which
+		 * is not published again, under the same rotation.
+		 */
+		public Journal retiring(int leakedSlot) {
+			return new Journal(Phase.REGENERATING, this.rotationId, this.trigger, this.actor, Mode.COMPROMISE,
+					leakedSlot, false, this.startedAt, null);
+		}
 
 		public Journal withPhase(Phase next) {
 			return new Journal(next, this.rotationId, this.trigger, this.actor, this.mode, this.targetSlot,
@@ -189,8 +230,8 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param usage the retirement guard's last answer for this client, or {@code null}
 	 * (records written before the guard existed have none)
 	 */
-	public record Slot(String clientId, ClientSecret secret, Instant generatedAt, Instant verifiedAt,
-			StandbyUsage usage) {
+	public record Slot(String clientId, @Nullable ClientSecret secret, @Nullable Instant generatedAt,
+			@Nullable Instant verifiedAt, @Nullable StandbyUsage usage) {
 
 		public Slot(String clientId, ClientSecret secret, Instant generatedAt, Instant verifiedAt) {
 			this(clientId, secret, generatedAt, verifiedAt, null);
@@ -218,7 +259,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * A finished rotation or rollback.
 	 *
 	 * @param rotationId the rotation's id
-	 * @param action {@code rotation} or {@code rollback}
+	 * @param action a rotation or a rollback
 	 * @param trigger what started it
 	 * @param actor who started it
 	 * @param mode routine or compromise
@@ -231,9 +272,10 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param targets the publication targets the rotation wrote, in the order it wrote
 	 * them (empty when it published nothing)
 	 */
-	public record HistoryEntry(String rotationId, String action, Trigger trigger, String actor, Mode mode,
-			Outcome outcome, String clientId, Instant startedAt, Instant finishedAt, Long consumerVersion, String error,
-			List<TargetPublication> targets) {
+	public record HistoryEntry(String rotationId, @Nullable RotationAction action, @Nullable Trigger trigger,
+			@Nullable String actor, @Nullable Mode mode, Outcome outcome, @Nullable String clientId,
+			@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Long consumerVersion,
+			@Nullable String error, List<TargetPublication> targets) {
 
 		public HistoryEntry {
 			targets = (targets != null) ? List.copyOf(targets) : List.of();
@@ -254,7 +296,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param pause the pause set over the API, or {@code null}
 	 * @param dueAnnounced the due date a {@code rotation.due} event was last sent for
 	 */
-	public record Controls(Pause pause, Instant dueAnnounced) {
+	public record Controls(@Nullable Pause pause, @Nullable Instant dueAnnounced) {
 
 		public static final Controls NONE = new Controls(null, null);
 
@@ -279,7 +321,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * credential
 	 */
 	public record TargetPublication(String target, String rotationId, String clientId, Instant publishedAt,
-			Long version) {
+			@Nullable Long version) {
 
 	}
 
@@ -291,7 +333,7 @@ public record StateRecord(Lease lease, Journal journal, List<Slot> slots, Intege
 	 * @param since when it was paused
 	 * @param until when the pause ends by itself, or {@code null} for "until resumed"
 	 */
-	public record Pause(String by, String reason, Instant since, Instant until) {
+	public record Pause(String by, @Nullable String reason, Instant since, @Nullable Instant until) {
 
 		public boolean inForceAt(Instant now) {
 			return this.until == null || this.until.isAfter(now);

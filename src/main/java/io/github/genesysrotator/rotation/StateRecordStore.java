@@ -24,4 +24,12 @@ public interface StateRecordStore {
 	 */
 	long write(String credential, StateRecord record, long expectedVersion);
 
+	/**
+	 * The credential's state record, or a fresh one (version 0) before the first write.
+	 * @throws DependencyUnavailableException when the store cannot be reached
+	 */
+	default Stored<StateRecord> readOrBootstrap(CredentialSpec spec) {
+		return read(spec.name()).orElseGet(() -> new Stored<>(StateRecord.bootstrap(spec.clientIds()), 0));
+	}
+
 }

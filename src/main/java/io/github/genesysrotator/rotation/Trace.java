@@ -120,7 +120,7 @@ final class Trace {
 		return new RotationResult(this.rotationId, this.spec.name(), this.spec.strategy(), this.request.mode(),
 				this.trigger, this.request.actor(), this.request.reason(), outcome, this.request.dryRun(),
 				this.rollback, this.phases, this.activeClientId, this.regenerated, this.consumerVersion,
-				this.exposureWindow, this.roleDrift, this.plan, (error != null) ? error.errorCode() : null,
+				this.exposureWindow, this.roleDrift, this.plan, (error != null) ? error.errorCode().code() : null,
 				(error != null) ? error.getMessage() : null, retryAfter, this.startedAt, this.clock.instant(),
 				this.standbyUsage);
 	}

@@ -8,8 +8,8 @@ public class UnknownCredentialException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "unknown-credential";
+	public ErrorCode errorCode() {
+		return ErrorCode.UNKNOWN_CREDENTIAL;
 	}
 
 }

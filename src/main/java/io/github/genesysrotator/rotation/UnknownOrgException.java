@@ -8,8 +8,8 @@ public class UnknownOrgException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "unknown-org";
+	public ErrorCode errorCode() {
+		return ErrorCode.UNKNOWN_ORG;
 	}
 
 }

@@ -11,8 +11,8 @@ public class VerificationException extends RotationException {
 	}
 
 	@Override
-	public String errorCode() {
-		return "verification-failed";
+	public ErrorCode errorCode() {
+		return ErrorCode.VERIFICATION_FAILED;
 	}
 
 }

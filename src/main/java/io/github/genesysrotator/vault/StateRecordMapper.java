@@ -11,6 +11,7 @@ import io.github.genesysrotator.rotation.ClientSecret;
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RotationAction;
 import io.github.genesysrotator.rotation.StandbyUsage;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.StateRecord.Controls;
@@ -150,7 +151,7 @@ final class StateRecordMapper {
 	private static Map<String, Object> historyData(HistoryEntry entry) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("rotation_id", entry.rotationId());
-		data.put("action", entry.action());
+		data.put("action", (entry.action() != null) ? entry.action().label() : null);
 		data.put("trigger", (entry.trigger() != null) ? entry.trigger().label() : null);
 		data.put("actor", entry.actor());
 		data.put("mode", (entry.mode() != null) ? entry.mode().name() : null);
@@ -174,10 +175,11 @@ final class StateRecordMapper {
 		for (Object target : (List<Object>) data.getOrDefault("targets", List.of())) {
 			targets.add(publication((Map<String, Object>) target));
 		}
-		return new HistoryEntry(string(data, "rotation_id"), string(data, "action"), trigger(string(data, "trigger")),
-				string(data, "actor"), mode(string(data, "mode")), Outcome.valueOf(string(data, "outcome")),
-				string(data, "client_id"), instant(data, "started_at"), instant(data, "finished_at"),
-				(version instanceof Number number) ? number.longValue() : null, string(data, "error"), targets);
+		return new HistoryEntry(string(data, "rotation_id"), RotationAction.of(string(data, "action")),
+				trigger(string(data, "trigger")), string(data, "actor"), mode(string(data, "mode")),
+				Outcome.valueOf(string(data, "outcome")), string(data, "client_id"), instant(data, "started_at"),
+				instant(data, "finished_at"), (version instanceof Number number) ? number.longValue() : null,
+				string(data, "error"), targets);
 	}
 
 	private static String text(LocalDate date) {

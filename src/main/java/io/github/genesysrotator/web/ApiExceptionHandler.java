@@ -70,7 +70,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (status.is5xxServerError()) {
 			logger.warn("API request failed: " + ex.getMessage());
 		}
-		return ResponseEntity.status(status).body(problem(status, ex.errorCode(), ex.getMessage()));
+		return ResponseEntity.status(status).body(problem(status, ex.errorCode().code(), ex.getMessage()));
 	}
 
 	/**

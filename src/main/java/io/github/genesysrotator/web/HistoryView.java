@@ -34,8 +34,9 @@ record HistoryView(String rotationId, String action, String trigger, String acto
 		if (entry == null) {
 			return null;
 		}
-		return new HistoryView(entry.rotationId(), entry.action(), label(entry.trigger()), entry.actor(),
-				label(entry.mode()), label(entry.outcome()), entry.clientId(), entry.startedAt(), entry.finishedAt(),
+		return new HistoryView(entry.rotationId(), (entry.action() != null) ? entry.action().label() : null,
+				label(entry.trigger()), entry.actor(), label(entry.mode()), label(entry.outcome()), entry.clientId(),
+				entry.startedAt(), entry.finishedAt(),
 				(entry.startedAt() != null && entry.finishedAt() != null) ? iso(entry.duration()) : null,
 				entry.consumerVersion(), entry.error(), entry.targets().stream().map(WrittenTarget::of).toList());
 	}

@@ -3,16 +3,17 @@ package io.github.genesysrotator.web;
 import java.net.URI;
 import java.util.Map;
 
+import io.github.genesysrotator.rotation.ErrorCode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationResult;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * The API's problem vocabulary: one stable {@code type} URI per error code, and the HTTP
- * status each rotation error code answers with (design section 7). Codes the table does
- * not know are server errors, so a new engine code never leaks out as a 200 or a 4xx by
- * accident.
+ * The API's problem vocabulary: one stable {@code type} URI per error code, the API's own
+ * codes, and the HTTP status of a rotation result. Each rotation error code brings its
+ * own status and title ({@link ErrorCode}); a code no {@link ErrorCode} names is a server
+ * error.
  */
 public final class ProblemTypes {
 
@@ -40,31 +41,7 @@ public final class ProblemTypes {
 	/** Anything unexpected; details are in the server log, never in the answer. */
 	public static final String INTERNAL_ERROR = "internal-error";
 
-	/** Every rotation error code with its status and title, in one table. */
-	private static final Map<String, Problem> ROTATION_CODES = Map.ofEntries(
-			rotation("unknown-credential", HttpStatus.NOT_FOUND, "Unknown credential"),
-			rotation("unknown-org", HttpStatus.NOT_FOUND, "Unknown org"),
-			rotation("rotation-in-progress", HttpStatus.CONFLICT, "A rotation of this credential is in progress"),
-			rotation("not-applicable", HttpStatus.CONFLICT, "Not applicable to this credential"),
-			rotation("preflight-failed", HttpStatus.CONFLICT, "Preflight check failed"),
-			rotation("state-conflict", HttpStatus.CONFLICT, "State record changed concurrently"),
-			rotation("lease-lost", HttpStatus.CONFLICT, "Rotation taken over by another replica"),
-			rotation("publication-conflict", HttpStatus.CONFLICT, "Consumer path changed concurrently"),
-			rotation("already-rotated", HttpStatus.CONFLICT, "Already rotated"),
-			rotation("abandoned", HttpStatus.CONFLICT, "Interrupted rotation closed"),
-			rotation("paused", HttpStatus.CONFLICT, "Credential paused"),
-			rotation("standby-in-use", HttpStatus.CONFLICT, "Standby client still in use"),
-			rotation("invalid-pause", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid pause"),
-			rotation("cooldown", HttpStatus.TOO_MANY_REQUESTS, "Rotated too recently"),
-			rotation("grace-period", HttpStatus.TOO_MANY_REQUESTS, "Grace period not over"),
-			rotation("genesys-rejected", HttpStatus.BAD_GATEWAY, "Genesys Cloud refused the request"),
-			rotation("verification-failed", HttpStatus.BAD_GATEWAY, "New secret not accepted by Genesys Cloud"),
-			rotation("vault-rejected", HttpStatus.BAD_GATEWAY, "Vault refused the request"),
-			rotation("genesys-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Genesys Cloud unavailable"),
-			rotation("vault-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Vault unavailable"),
-			rotation("invalid-configuration", HttpStatus.INTERNAL_SERVER_ERROR, "Invalid configuration"));
-
-	/** The API's own codes, which need no status from this table. */
+	/** The API's own codes, which need no status: the handlers choose it. */
 	private static final Map<String, String> REQUEST_TITLES = Map.of(INVALID_REQUEST, "Invalid request", INVALID_BODY,
 			"Invalid request body", BODY_TOO_LARGE, "Request body too large", NOT_FOUND, "Not found", UNAUTHORIZED,
 			"Authentication required", FORBIDDEN, "Forbidden");
@@ -98,8 +75,12 @@ public final class ProblemTypes {
 
 	/** The status of a rotation error code; unknown codes are server errors. */
 	public static HttpStatus status(String code) {
-		Problem problem = (code != null) ? ROTATION_CODES.get(code) : null;
-		return (problem != null) ? problem.status() : HttpStatus.INTERNAL_SERVER_ERROR;
+		return ErrorCode.of(code).map(ProblemTypes::status).orElse(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	/** The status of a rotation error code. */
+	public static HttpStatus status(ErrorCode code) {
+		return HttpStatus.valueOf(code.status());
 	}
 
 	/** The error code of a result that did not succeed. */
@@ -107,24 +88,14 @@ public final class ProblemTypes {
 		if (result.errorCode() != null) {
 			return result.errorCode();
 		}
-		return (result.outcome() == Outcome.BUSY) ? "rotation-in-progress" : INTERNAL_ERROR;
+		return (result.outcome() == Outcome.BUSY) ? ErrorCode.ROTATION_IN_PROGRESS.code() : INTERNAL_ERROR;
 	}
 
 	/** A short human title for a code. */
 	public static String title(String code) {
-		Problem problem = ROTATION_CODES.get(code);
-		if (problem != null) {
-			return problem.title();
-		}
-		return REQUEST_TITLES.getOrDefault(code, "Internal error");
-	}
-
-	private static Map.Entry<String, Problem> rotation(String code, HttpStatus status, String title) {
-		return Map.entry(code, new Problem(status, title));
-	}
-
-	private record Problem(HttpStatus status, String title) {
-
+		return ErrorCode.of(code)
+			.map(ErrorCode::title)
+			.orElseGet(() -> REQUEST_TITLES.getOrDefault(code, "Internal error"));
 	}
 
 }

@@ -5,18 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Phase;
-import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.StatusReader;
 import io.github.genesysrotator.rotation.Strategy;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -26,15 +23,13 @@ class CredentialStatesTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
 
-	private final RotationService rotations = mock(RotationService.class);
+	private final StatusReader reader = mock(StatusReader.class);
 
-	private final CredentialStates states = new CredentialStates(
-			new StaticListableBeanFactory(Map.of("rotations", this.rotations)).getBeanProvider(RotationService.class),
-			Clock.fixed(NOW, ZoneOffset.UTC));
+	private final CredentialStates states = new CredentialStates(this.reader, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void aRefreshKeepsWhatItRead() {
-		given(this.rotations.statuses()).willReturn(List.of(status(Phase.FAILED, NOW.minus(Duration.ofDays(3)))));
+		given(this.reader.statuses()).willReturn(List.of(status(Phase.FAILED, NOW.minus(Duration.ofDays(3)))));
 
 		this.states.refresh();
 
@@ -47,7 +42,7 @@ class CredentialStatesTests {
 	void aRefreshThatReadBeforeARotationHereFinishedDoesNotUndoIt() throws Exception {
 		CountDownLatch reading = new CountDownLatch(1);
 		CountDownLatch rotated = new CountDownLatch(1);
-		given(this.rotations.statuses()).willAnswer((invocation) -> {
+		given(this.reader.statuses()).willAnswer((invocation) -> {
 			CredentialStatus before = status(Phase.IDLE, NOW.minus(Duration.ofDays(30)));
 			reading.countDown();
 			assertThat(rotated.await(30, TimeUnit.SECONDS)).isTrue();
@@ -63,7 +58,7 @@ class CredentialStatesTests {
 
 		assertThat(this.states.secretAgeSeconds("billing")).as("age from the rotation, not the older read").isZero();
 
-		given(this.rotations.statuses()).willReturn(List.of(status(Phase.FAILED, NOW.minus(Duration.ofDays(1)))));
+		given(this.reader.statuses()).willReturn(List.of(status(Phase.FAILED, NOW.minus(Duration.ofDays(1)))));
 		this.states.refresh();
 		assertThat(this.states.phase("billing")).as("a read begun afterwards is taken").isEqualTo(Phase.FAILED);
 	}
@@ -71,7 +66,7 @@ class CredentialStatesTests {
 	@Test
 	void aFailedRefreshKeepsThePreviousValuesAndReportsVaultDown() {
 		this.states.statusKnown(status(Phase.IDLE, NOW.minus(Duration.ofHours(1))));
-		given(this.rotations.statuses()).willThrow(new IllegalStateException("sealed"));
+		given(this.reader.statuses()).willThrow(new IllegalStateException("sealed"));
 
 		this.states.refresh();
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import io.github.genesysrotator.observability.NotificationProperties.Delivery;
 import io.github.genesysrotator.observability.NotificationProperties.Webhook;
@@ -14,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.backoff.BackOffExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,8 +102,10 @@ class WebhookDispatcherTests {
 		WebhookDispatcher dispatcher = new WebhookDispatcher(new Delivery(10, 10, Duration.ofSeconds(1),
 				Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
 				this.registry, Clock.systemUTC());
-		assertThat(List.of(1, 2, 3, 4, 60).stream().map(dispatcher::backoff)).containsExactly(Duration.ofSeconds(1),
-				Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
+		BackOffExecution pauses = dispatcher.backOff().start();
+		assertThat(Stream.generate(pauses::nextBackOff).limit(6).map(Duration::ofMillis)).containsExactly(
+				Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5),
+				Duration.ofSeconds(5), Duration.ofSeconds(5));
 	}
 
 	private WebhookDispatcher dispatcher(int capacity, int attempts) {

@@ -15,6 +15,7 @@ import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.StateRecord.Pause;
 import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.schedule.RotationScheduler;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

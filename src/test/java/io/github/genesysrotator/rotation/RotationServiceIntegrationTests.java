@@ -318,7 +318,7 @@ class RotationServiceIntegrationTests {
 		assertThat(after.secret()).isEqualTo(original.secret());
 		assertThat(this.rotations.history(Sandbox.DUAL)).first()
 			.extracting(StateRecord.HistoryEntry::action)
-			.isEqualTo("rollback");
+			.isEqualTo(RotationAction.ROLLBACK);
 	}
 
 	@Test

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.genesysrotator.sandbox.Sandbox;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -58,9 +61,11 @@ public final class RotationTestSupport {
 
 		private final Sleeper sleeper;
 
+		private final Executor parallelCalls;
+
 		Replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
 				IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states, Clock clock,
-				Sleeper sleeper) {
+				Sleeper sleeper, Executor parallelCalls) {
 			this.catalog = catalog;
 			this.properties = properties;
 			this.genesys = genesys;
@@ -69,6 +74,7 @@ public final class RotationTestSupport {
 			this.states = states;
 			this.clock = clock;
 			this.sleeper = sleeper;
+			this.parallelCalls = parallelCalls;
 		}
 
 		/** The test context's Genesys adapter, for wrappers. */
@@ -128,7 +134,7 @@ public final class RotationTestSupport {
 					this.properties.metrics(), this.properties.notifications(), this.properties.security(),
 					this.properties.oneshot(), this.properties.oneshotMode(), this.properties.oneshotDryRun());
 			return new RotationService(this.catalog, other, genesys, integrations, consumers, states, this.clock,
-					this.sleeper, List.of(listeners));
+					this.sleeper, new InstanceId(instanceId), List.of(listeners), this.parallelCalls);
 		}
 
 	}
@@ -305,8 +311,10 @@ public final class RotationTestSupport {
 		@Bean
 		Replicas replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
 				IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states,
-				SteppingClock clock, TestSleeper sleeper) {
-			return new Replicas(catalog, properties, genesys, integrations, consumers, states, clock, sleeper);
+				SteppingClock clock, TestSleeper sleeper,
+				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor parallelCalls) {
+			return new Replicas(catalog, properties, genesys, integrations, consumers, states, clock, sleeper,
+					parallelCalls);
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.github.genesysrotator.rotation.ClientSecret;
 import io.github.genesysrotator.rotation.DependencyRejectedException;
+import io.github.genesysrotator.rotation.ErrorCode;
 import io.github.genesysrotator.rotation.OrgEndpoints;
 import io.github.genesysrotator.rotation.Publication;
 import io.github.genesysrotator.rotation.PublicationConflictException;
@@ -140,7 +141,7 @@ class VaultConsumerPathStoreTests {
 		RotationException translated = VaultErrors.translate("read", rewordedForbidden);
 		assertThat(translated).isInstanceOfSatisfying(DependencyRejectedException.class,
 				(rejected) -> assertThat(rejected.status()).isEqualTo(403));
-		assertThat(translated.errorCode()).isEqualTo("vault-rejected");
+		assertThat(translated.errorCode()).isEqualTo(ErrorCode.VAULT_REJECTED);
 	}
 
 	private static VaultConsumerPathStore store(String token) {

@@ -8,6 +8,7 @@ import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RotationAction;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationResult.PhaseTiming;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
@@ -44,8 +45,8 @@ final class RotationFixtures {
 	}
 
 	static HistoryEntry history(String id, Instant finishedAt, Outcome outcome) {
-		return new HistoryEntry(id, "rotation", Trigger.SCHEDULE, "scheduler", Mode.ROUTINE, outcome, CLIENT_B,
-				finishedAt.minusSeconds(5), finishedAt, 3L, (outcome == Outcome.FAILED) ? "boom" : null,
+		return new HistoryEntry(id, RotationAction.ROTATION, Trigger.SCHEDULE, "scheduler", Mode.ROUTINE, outcome,
+				CLIENT_B, finishedAt.minusSeconds(5), finishedAt, 3L, (outcome == Outcome.FAILED) ? "boom" : null,
 				List.of(new TargetPublication("vault-path:genesys/billing-bot", id, CLIENT_B,
 						finishedAt.minusSeconds(1), 3L)));
 	}

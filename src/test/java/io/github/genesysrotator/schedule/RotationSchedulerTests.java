@@ -1,5 +1,18 @@
-package io.github.genesysrotator.rotation;
+package io.github.genesysrotator.schedule;
 
+import io.github.genesysrotator.rotation.CredentialCatalog;
+import io.github.genesysrotator.rotation.CredentialStatus;
+import io.github.genesysrotator.rotation.Dependency;
+import io.github.genesysrotator.rotation.DependencyUnavailableException;
+import io.github.genesysrotator.rotation.Mode;
+import io.github.genesysrotator.rotation.Outcome;
+import io.github.genesysrotator.rotation.Phase;
+import io.github.genesysrotator.rotation.RotationRequest;
+import io.github.genesysrotator.rotation.RotationResult;
+import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.RotatorProperties;
+import io.github.genesysrotator.rotation.Strategy;
+import io.github.genesysrotator.rotation.Trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import io.github.genesysrotator.rotation.ManualTaskScheduler.Task;
+import io.github.genesysrotator.schedule.ManualTaskScheduler.Task;
 import io.github.genesysrotator.rotation.RotatorProperties.Credential;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.sandbox.MutableClock;

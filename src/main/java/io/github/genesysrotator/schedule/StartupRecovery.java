@@ -1,5 +1,7 @@
-package io.github.genesysrotator.rotation;
+package io.github.genesysrotator.schedule;
 
+import io.github.genesysrotator.rotation.RotationException;
+import io.github.genesysrotator.rotation.RotationService;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,4 +1,4 @@
-package io.github.genesysrotator.rotation;
+package io.github.genesysrotator.schedule;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,11 @@
-package io.github.genesysrotator.rotation;
+package io.github.genesysrotator.schedule;
 
+import io.github.genesysrotator.rotation.CredentialCatalog;
+import io.github.genesysrotator.rotation.Outcome;
+import io.github.genesysrotator.rotation.RotationListener;
+import io.github.genesysrotator.rotation.RotationResult;
+import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.RotatorProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.genesysrotator.GenesysSecretRotatorApplication;
-import io.github.genesysrotator.rotation.ManualTaskScheduler.Task;
+import io.github.genesysrotator.schedule.ManualTaskScheduler.Task;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import org.junit.jupiter.api.AfterAll;

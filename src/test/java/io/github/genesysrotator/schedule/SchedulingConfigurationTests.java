@@ -1,5 +1,8 @@
-package io.github.genesysrotator.rotation;
+package io.github.genesysrotator.schedule;
 
+import io.github.genesysrotator.rotation.CredentialCatalog;
+import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.RotatorPropertiesConfiguration;
 import java.time.Clock;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,15 @@
-package io.github.genesysrotator.rotation;
+package io.github.genesysrotator.schedule;
 
+import io.github.genesysrotator.rotation.CredentialCatalog;
+import io.github.genesysrotator.rotation.CredentialStatus;
+import io.github.genesysrotator.rotation.Mode;
+import io.github.genesysrotator.rotation.Outcome;
+import io.github.genesysrotator.rotation.RotationException;
+import io.github.genesysrotator.rotation.RotationRequest;
+import io.github.genesysrotator.rotation.RotationResult;
+import io.github.genesysrotator.rotation.RotationService;
+import io.github.genesysrotator.rotation.RotatorProperties;
+import io.github.genesysrotator.rotation.Trigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -120,7 +130,7 @@ public class RotationScheduler implements ApplicationListener<ContextClosedEvent
 		if (status.nextDue() == null || status.nextDue().isAfter(now)) {
 			return false;
 		}
-		if (!DueDates.insideWindow(this.catalog.get(status.name()), now)) {
+		if (!this.catalog.get(status.name()).insideWindow(now)) {
 			return false;
 		}
 		return !backingOff(status, now);
@@ -155,7 +165,7 @@ public class RotationScheduler implements ApplicationListener<ContextClosedEvent
 		}
 		Instant now = this.clock.instant();
 		try {
-			if (!DueDates.insideWindow(this.catalog.get(request.credential()), now)) {
+			if (!this.catalog.get(request.credential()).insideWindow(now)) {
 				// The jitter carried the start past the end of the window.
 				return;
 			}
