@@ -15,18 +15,18 @@ import io.github.genesysrotator.rotation.NotApplicableException;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,15 +37,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -55,15 +52,16 @@ import static org.assertj.core.api.Assertions.within;
  * Metrics, health indicators and audit events of real rotations against the Genesys Cloud
  * and Vault simulators.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "logging.structured.format.console=ecs")
+@SandboxServiceTest(properties = { "logging.structured.format.console=ecs", "rotator.rotation.commit-timeout=2m",
+		"rotator.genesys.max-attempts=2" })
 @Import(ObservabilityIntegrationTests.Beans.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTests {
 
-	private static final Sandbox sandbox = Sandbox.start();
-
 	private static final String STATE_RECORD = "/v1/secret/data/genesys-rotator/state/";
+
+	@Autowired
+	private Sandbox sandbox;
 
 	@Autowired
 	private RotationService rotations;
@@ -87,7 +85,7 @@ class ObservabilityIntegrationTests {
 	private AuditLog auditLog;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CrashSwitch phaseHook;
@@ -95,26 +93,8 @@ class ObservabilityIntegrationTests {
 	@Autowired
 	private JsonMapper json;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-		registry.add("rotator.instance-id", () -> "replica-1");
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.rotation.verify-timeout", () -> "5s");
-		registry.add("rotator.rotation.commit-timeout", () -> "2m");
-		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
-		registry.add("rotator.genesys.max-attempts", () -> "2");
-		registry.add("rotator.schedule.poll", () -> "-");
-	}
-
-	@AfterAll
-	static void stopSandbox() {
-		sandbox.close();
-	}
-
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
 		this.clock.reset();
 		this.phaseHook.disarm();
 		this.states.refresh();
@@ -161,7 +141,7 @@ class ObservabilityIntegrationTests {
 		}
 		assertThat(after.find("rotator_vault_up", Map.of())).isEqualTo(1.0);
 		assertThat(after.text()).doesNotContain("rotation_id", "client_id", Sandbox.DUAL_A_ID, Sandbox.DUAL_B_ID);
-		IssuedSecrets.assertClean("metrics", after.text(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("metrics", after.text(), this.sandbox.vaultToken());
 	}
 
 	@Test
@@ -171,11 +151,11 @@ class ObservabilityIntegrationTests {
 		double aged = scrape().find("rotator_secret_age_seconds", labels("credential", Sandbox.DUAL));
 		assertThat(aged).isBetween(600.0, 660.0);
 
-		sandbox.vault().requests().clear();
+		this.sandbox.vault().requests().clear();
 		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
 		double fresh = scrape().find("rotator_secret_age_seconds", labels("credential", Sandbox.DUAL));
 		assertThat(fresh).isLessThan(aged).isLessThan(60.0);
-		assertThat(sandbox.vault().requests().matching("GET", STATE_RECORD + Sandbox.DUAL))
+		assertThat(this.sandbox.vault().requests().matching("GET", STATE_RECORD + Sandbox.DUAL))
 			.as("state record reads: the rotation's own, none more for the gauges")
 			.hasSize(1);
 	}
@@ -229,7 +209,7 @@ class ObservabilityIntegrationTests {
 	@Test
 	void rotationHealthIsDownWhileAGeneratedSecretWaitsForVault() throws Exception {
 		this.phaseHook.runAt(Phase.REGENERATING,
-				() -> sandbox.vault()
+				() -> this.sandbox.vault()
 					.faults()
 					.add(io.github.genesysrotator.sandbox.vault.FaultRule.status("POST", STATE_RECORD + Sandbox.DUAL,
 							503, "Vault is sealed", -1)));
@@ -240,16 +220,16 @@ class ObservabilityIntegrationTests {
 		assertThat(scrape().find("rotator_uncommitted_secrets", labels("credential", Sandbox.DUAL))).isEqualTo(1.0);
 		String json = this.json.writeValueAsString(this.healthEndpoint.health());
 
-		sandbox.vault().faults().clear();
+		this.sandbox.vault().faults().clear();
 		assertThat(rotation.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(this.rotationHealth.health(true).getStatus()).isEqualTo(Status.UP);
 		assertThat(scrape().find("rotator_uncommitted_secrets", labels("credential", Sandbox.DUAL))).isZero();
-		IssuedSecrets.assertClean("health", json, sandbox.vaultToken());
+		IssuedSecrets.assertClean("health", json, this.sandbox.vaultToken());
 	}
 
 	@Test
 	void rotationHealthIsDownWhileACredentialRestsInFailed() {
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
 		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.FAILED);
 
 		Health failed = this.rotationHealth.health(true);
@@ -258,7 +238,7 @@ class ObservabilityIntegrationTests {
 		assertThat(scrape().find("rotator_phase", labels("credential", Sandbox.DUAL, "phase", "FAILED")))
 			.isEqualTo(1.0);
 
-		sandbox.genesys().faults().clear();
+		this.sandbox.genesys().faults().clear();
 		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(this.rotationHealth.health(true).getStatus()).isEqualTo(Status.UP);
 	}
@@ -267,22 +247,22 @@ class ObservabilityIntegrationTests {
 	void genesysHealthAcquiresAnExpiredAdminTokenOnceForManyProbes() {
 		// Far beyond any admin token's lifetime, and unlike the other test's jump.
 		this.clock.advance(Duration.ofDays(30));
-		int before = sandbox.genesys().observations().tokenRequests().size();
+		int before = this.sandbox.genesys().observations().tokenRequests().size();
 		long listingsBefore = listings();
 		List<Health> checks = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			checks.add(this.genesysHealth.health(true));
 		}
 
-		assertThat(sandbox.genesys().observations().tokenRequests().size() - before).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().tokenRequests().size() - before).isEqualTo(1);
 		assertThat(listings() - listingsBefore).as("one listing of the org's clients for 20 probes").isEqualTo(1);
 		assertThat(checks).extracting(Health::getStatus).containsOnly(Status.UP);
 		assertThat(checks.get(0).getDetails()).containsEntry("orgs",
 				Map.of(Sandbox.ORG, Map.of("status", "UP", "oauthClients", 7)));
 	}
 
-	private static long listings() {
-		return sandbox.genesys()
+	private long listings() {
+		return this.sandbox.genesys()
 			.observations()
 			.apiRequests()
 			.stream()
@@ -293,7 +273,7 @@ class ObservabilityIntegrationTests {
 	@Test
 	void genesysHealthChecksARefusingOrgOncePerInterval() {
 		this.clock.advance(Duration.ofDays(60));
-		sandbox.genesys().faults().add(FaultRule.on(Operation.TOKEN).status(400));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.TOKEN).status(400));
 		Map<String, String> adminToken = labels("org", Sandbox.ORG, "operation", "token");
 		Scrape before = scrape();
 		List<Health> checks = new ArrayList<>();
@@ -322,7 +302,7 @@ class ObservabilityIntegrationTests {
 		assertThat(liveness.path("components").propertyNames()).containsExactly("livenessState");
 		assertThat(readiness.path("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "vault");
 		assertThat(all.path("components").propertyNames()).contains("rotation", "genesys", "vault");
-		IssuedSecrets.assertClean("health", all.toString(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("health", all.toString(), this.sandbox.vaultToken());
 	}
 
 	@Test
@@ -335,7 +315,7 @@ class ObservabilityIntegrationTests {
 		assertThat(scrape().delta(beforeRollback, "rotator_rotations_total", labels("credential", Sandbox.DUAL)))
 			.as("a rollback is no rotation")
 			.isZero();
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
 		this.clock.advance(Duration.ofMinutes(2));
 		rotate(Sandbox.DUAL);
 		this.auditLog.finished(abandoned());
@@ -361,8 +341,8 @@ class ObservabilityIntegrationTests {
 				(event) -> assertThat(event.path("log.logger").asString(event.path("log").path("logger").asString()))
 					.isEqualTo(AuditLog.LOGGER_NAME));
 
-		assertThat(sandbox.genesys().observations().issuedSecrets()).isNotEmpty();
-		IssuedSecrets.assertClean("logs", output.getAll(), sandbox.vaultToken());
+		assertThat(this.sandbox.genesys().observations().issuedSecrets()).isNotEmpty();
+		IssuedSecrets.assertClean("logs", output.getAll(), this.sandbox.vaultToken());
 	}
 
 	private List<JsonNode> auditEvents(CapturedOutput output) {
@@ -445,8 +425,8 @@ class ObservabilityIntegrationTests {
 
 		@Bean
 		@Primary
-		SteppingClock steppingClock() {
-			return new SteppingClock();
+		MutableClock testClock() {
+			return MutableClock.ticking();
 		}
 
 		@Bean

@@ -25,7 +25,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
@@ -33,11 +32,12 @@ import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.Trigger;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -46,11 +46,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.genesysrotator.observability.MonitoringAssets.ALERT_RULES;
 import static io.github.genesysrotator.observability.MonitoringAssets.alertRules;
@@ -66,8 +64,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * free port) that loads the chart's alert rules: rotations show up in the scraped series,
  * and every dashboard and alert expression evaluates against what the service exports.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "rotator.schedule.poll=-" })
+// Commit timeout: long enough for Prometheus to scrape the uncommitted secret while
+// Vault is down.
+@SandboxServiceTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "rotator.rotation.commit-timeout=2m",
+				"rotator.genesys.max-attempts=2" })
 @Import(ObservabilityIntegrationTests.Beans.class)
 @EnabledIf(value = "prometheusInstalled", disabledReason = "prometheus not installed: apt-get install prometheus")
 class PrometheusEndToEndIntegrationTests {
@@ -93,11 +94,12 @@ class PrometheusEndToEndIntegrationTests {
 	@TempDir
 	static Path workDir;
 
-	private static Sandbox sandbox;
-
 	private static Process prometheus;
 
 	private static URI prometheusUri;
+
+	@Autowired
+	private Sandbox sandbox;
 
 	@LocalManagementPort
 	private int managementPort;
@@ -106,7 +108,7 @@ class PrometheusEndToEndIntegrationTests {
 	private RotationService rotations;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CrashSwitch phaseHook;
@@ -115,33 +117,13 @@ class PrometheusEndToEndIntegrationTests {
 		return onPath("prometheus");
 	}
 
-	@BeforeAll
-	static void startSandbox() {
-		sandbox = Sandbox.start();
-	}
-
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.rotation.verify-timeout", () -> "5s");
-		// Long enough for Prometheus to scrape the uncommitted secret while Vault is
-		// down.
-		registry.add("rotator.rotation.commit-timeout", () -> "2m");
-		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
-		registry.add("rotator.genesys.max-attempts", () -> "2");
-	}
-
 	@AfterAll
-	static void stopPrometheusAndSandbox() throws InterruptedException {
+	static void stopPrometheus() throws InterruptedException {
 		if (prometheus != null) {
 			prometheus.destroy();
 			if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
 				prometheus.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
-		}
-		if (sandbox != null) {
-			sandbox.close();
 		}
 	}
 
@@ -165,9 +147,9 @@ class PrometheusEndToEndIntegrationTests {
 		assertThat(awaitValue(dualAge, (age) -> age < aged, "the secret age after a rotation")).isLessThan(60);
 		assertThat(rotate(Sandbox.SINGLE).outcome()).isEqualTo(Outcome.SUCCESS);
 
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
 		assertThat(rotate(Sandbox.DUAL).outcome()).isEqualTo(Outcome.FAILED);
-		sandbox.genesys().faults().clear();
+		this.sandbox.genesys().faults().clear();
 		awaitValue("rotator_phase{credential=\"" + Sandbox.DUAL + "\", phase=\"FAILED\"}", (v) -> v == 1.0,
 				"the FAILED phase");
 		awaitValue(alert("RotatorRotationFailed", "firing"), (v) -> v == 1.0, "RotatorRotationFailed firing");
@@ -180,14 +162,14 @@ class PrometheusEndToEndIntegrationTests {
 
 		String uncommitted = "rotator_uncommitted_secrets{credential=\"" + Sandbox.DUAL + "\"}";
 		this.phaseHook.runAt(Phase.REGENERATING,
-				() -> sandbox.vault()
+				() -> this.sandbox.vault()
 					.faults()
 					.add(io.github.genesysrotator.sandbox.vault.FaultRule.status("POST", STATE_RECORD + Sandbox.DUAL,
 							503, "Vault is sealed", -1)));
 		CompletableFuture<RotationResult> held = CompletableFuture.supplyAsync(() -> rotate(Sandbox.DUAL));
 		awaitValue(uncommitted, (v) -> v == 1.0, "the uncommitted secret during the Vault outage");
 		awaitValue(alert("RotatorUncommittedSecret", "pending"), (v) -> v == 1.0, "RotatorUncommittedSecret pending");
-		sandbox.vault().faults().clear();
+		this.sandbox.vault().faults().clear();
 		assertThat(held.get(60, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.SUCCESS);
 		awaitValue(uncommitted, (v) -> v == 0.0, "no uncommitted secret once Vault is back");
 

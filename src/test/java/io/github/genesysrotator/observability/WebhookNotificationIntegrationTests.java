@@ -12,6 +12,7 @@ import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,19 +34,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rotations over the sandbox tell two webhook receivers about themselves: one takes every
  * event, one only failures. The receivers verify signatures with their configured keys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest(properties = { "rotator.instance-id=replica-w", "rotator.schedule.enabled=false",
+		"rotator.genesys.max-attempts=2", "rotator.notifications.webhooks[0].name=all-events",
+		"rotator.notifications.webhooks[0].secrets=" + WebhookNotificationIntegrationTests.ALL_KEY,
+		"rotator.notifications.webhooks[1].name=failures",
+		"rotator.notifications.webhooks[1].secrets=" + WebhookNotificationIntegrationTests.FAILURES_KEY,
+		"rotator.notifications.webhooks[1].events=rotation.failed",
+		"rotator.notifications.delivery.initial-backoff=10ms", "rotator.notifications.delivery.max-attempts=3" })
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookNotificationIntegrationTests {
 
-	private static final String ALL_KEY = "whsec_YWxsLWV2ZW50cy1rZXktMDEyMzQ1Njc4OQ==";
+	static final String ALL_KEY = "whsec_YWxsLWV2ZW50cy1rZXktMDEyMzQ1Njc4OQ==";
 
-	private static final String FAILURES_KEY = "whsec_ZmFpbHVyZXMta2V5LTk4NzY1NDMyMTA=";
-
-	private static final Sandbox sandbox = Sandbox.start();
+	static final String FAILURES_KEY = "whsec_ZmFpbHVyZXMta2V5LTk4NzY1NDMyMTA=";
 
 	private static final WebhookReceiver all = WebhookReceiver.start(ALL_KEY);
 
 	private static final WebhookReceiver failures = WebhookReceiver.start(FAILURES_KEY);
+
+	@Autowired
+	private Sandbox sandbox;
 
 	@Autowired
 	private RotationService rotations;
@@ -57,35 +64,21 @@ class WebhookNotificationIntegrationTests {
 	@Autowired
 	private WebhookDispatcher dispatcher;
 
+	/** The receivers listen on ports of their own choosing. */
 	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-		registry.add("rotator.instance-id", () -> "replica-w");
-		registry.add("rotator.schedule.enabled", () -> "false");
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
-		registry.add("rotator.genesys.max-attempts", () -> "2");
-		registry.add("rotator.notifications.webhooks[0].name", () -> "all-events");
+	static void receivers(DynamicPropertyRegistry registry) {
 		registry.add("rotator.notifications.webhooks[0].url", () -> all.url().toString());
-		registry.add("rotator.notifications.webhooks[0].secrets", () -> ALL_KEY);
-		registry.add("rotator.notifications.webhooks[1].name", () -> "failures");
 		registry.add("rotator.notifications.webhooks[1].url", () -> failures.url().toString());
-		registry.add("rotator.notifications.webhooks[1].secrets", () -> FAILURES_KEY);
-		registry.add("rotator.notifications.webhooks[1].events", () -> "rotation.failed");
-		registry.add("rotator.notifications.delivery.initial-backoff", () -> "10ms");
-		registry.add("rotator.notifications.delivery.max-attempts", () -> "3");
 	}
 
 	@AfterAll
 	static void stop() {
 		all.close();
 		failures.close();
-		sandbox.close();
 	}
 
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
 		all.reset();
 		failures.reset();
 	}
@@ -138,7 +131,7 @@ class WebhookNotificationIntegrationTests {
 
 	@Test
 	void failedRotationReachesBothWebhooks() throws Exception {
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
 		RotationResult result = rotate(Sandbox.DUAL);
 		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
 

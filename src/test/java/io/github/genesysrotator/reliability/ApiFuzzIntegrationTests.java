@@ -15,13 +15,12 @@ import java.util.TreeMap;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
-import org.junit.jupiter.api.AfterAll;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 4xx problem, never a 5xx or a stack trace, and none changes anything at Genesys or in
  * Vault.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "rotator.schedule.poll=-" })
+@SandboxServiceTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class ApiFuzzIntegrationTests {
-
-	private static final Sandbox sandbox = Sandbox.start();
 
 	private static final List<String> NAMES = List.of("unknown", "DEMO-DUAL", "demo_dual", "-leading", "a".repeat(64),
 			"a".repeat(5000), "..", "%2e%2e", "..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2factuator", "..;", "%00",
@@ -55,26 +51,19 @@ class ApiFuzzIntegrationTests {
 			"application/x-www-form-urlencoded", "application/json; charset=utf-16", "*/*", "application/json;;;",
 			"\u00e9/\u00e9");
 
+	@Autowired
+	private Sandbox sandbox;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	@LocalServerPort
 	private int port;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-	}
-
-	@AfterAll
-	static void stopSandbox() {
-		sandbox.close();
-	}
-
 	@Test
 	void hostileRequestsGetProblemsAndChangeNothing() throws Exception {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 		long dualVersion = this.consumer.read(Sandbox.DUAL_PATH).version();
 		long singleVersion = this.consumer.read(Sandbox.SINGLE_PATH).version();
 		List<Input> inputs = inputs();
@@ -91,12 +80,12 @@ class ApiFuzzIntegrationTests {
 				bad.add(response.statusCode() + " " + type + " <- " + input);
 			}
 			IssuedSecrets.assertClean("answer to " + input, response.headers().map() + "\n" + response.body(),
-					sandbox.vaultToken());
+					this.sandbox.vaultToken());
 		}
 		RaceIntegrationTests.writeFigures("api-fuzz.txt", "inputs=" + inputs.size() + " statuses=" + statuses + "\n");
 
 		assertThat(bad).as("answers other than a 4xx problem without a stack trace").isEmpty();
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 		assertThat(this.consumer.read(Sandbox.DUAL_PATH).version()).isEqualTo(dualVersion);
 		assertThat(this.consumer.read(Sandbox.SINGLE_PATH).version()).isEqualTo(singleVersion);
 	}

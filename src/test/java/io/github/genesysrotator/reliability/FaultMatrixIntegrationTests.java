@@ -29,7 +29,6 @@ import io.github.genesysrotator.rotation.RotationTestSupport;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.StateRecordStore;
@@ -37,8 +36,10 @@ import io.github.genesysrotator.rotation.Stored;
 import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.ConsumerProbe;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
 import io.micrometer.core.instrument.Counter;
@@ -51,12 +52,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,19 +65,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lease expired, and checks the invariants. The rows land in
  * {@code target/reliability/fault-matrix.md}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// Timeouts short enough that a hanging dependency costs a second, not a minute.
+@SandboxServiceTest(properties = { "rotator.genesys.response-timeout=1s", "spring.cloud.vault.read-timeout=1000" })
 @Import(RotationTestSupport.Beans.class)
 @ExtendWith(OutputCaptureExtension.class)
 class FaultMatrixIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
 	private static final Map<String, String> rows = new TreeMap<>();
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CrashSwitch crashSwitch;
@@ -111,21 +111,13 @@ class FaultMatrixIntegrationTests {
 
 	private boolean leaseWaited;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-		// Timeouts short enough that a hanging dependency costs a second, not a minute.
-		registry.add("rotator.genesys.response-timeout", () -> "1s");
-		registry.add("spring.cloud.vault.read-timeout", () -> "1000");
-	}
-
 	static Stream<Cell> cells() {
 		return Cell.all().stream();
 	}
 
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 		this.clock.reset();
 		this.crashSwitch.disarm();
 		this.observed = ObservedGenesys.watching(this.genesys, this.catalog);
@@ -159,9 +151,9 @@ class FaultMatrixIntegrationTests {
 			this.clock.advance(this.properties.rotation().leaseTtl().plusSeconds(1));
 			takeovers.add(replica("replica-3").rotate(RotationRequest.of(cell.credential(), Trigger.API, "other")));
 		};
-		cell.inject(new World(sandbox, this.crashSwitch, this.observed, takeover));
-		Map<String, FaultRule> armed = sandbox.genesys().faults().activeRules();
-		sandbox.vault().requests().clear();
+		cell.inject(new World(this.sandbox, this.crashSwitch, this.observed, takeover));
+		Map<String, FaultRule> armed = this.sandbox.genesys().faults().activeRules();
+		this.sandbox.vault().requests().clear();
 
 		// Each Genesys fault is aimed at the rotator's call at this step. A probe using
 		// the same client (single) would otherwise spend it on its own token requests.
@@ -184,27 +176,27 @@ class FaultMatrixIntegrationTests {
 		}
 		if (cell.fault().vault()) {
 			VaultTarget target = cell.vaultTarget();
-			assertThat(sandbox.vault().requests().matching(target.method(), target.path()))
+			assertThat(this.sandbox.vault().requests().matching(target.method(), target.path()))
 				.as("Vault fault struck %s %s", target.method(), target.path())
 				.anyMatch((request) -> request.status() == cell.vaultFaultStatus());
 		}
-		Map<String, FaultRule> left = sandbox.genesys().faults().activeRules();
+		Map<String, FaultRule> left = this.sandbox.genesys().faults().activeRules();
 		armed.forEach((id, rule) -> assertThat(left.get(id)).as("Genesys fault %s struck the rotation", rule)
 			.satisfiesAnyOf((remaining) -> assertThat(remaining).isNull(),
 					(remaining) -> assertThat(remaining.times()).isLessThan(rule.times())));
-		sandbox.genesys().faults().clear();
-		sandbox.vault().faults().clear();
+		this.sandbox.genesys().faults().clear();
+		this.sandbox.vault().faults().clear();
 		this.crashSwitch.disarm();
 		long recoveryStart = System.nanoTime();
 		List<RotationResult> recovered = settle(cell.credential());
 		Duration recovery = Duration.ofNanos(System.nanoTime() - recoveryStart);
 		ConsumerProbe.Report report = probe.stop();
 
-		new Invariants(cell, sandbox, this.consumer, this.states, this.clock.instant()).check(report, before,
+		new Invariants(cell, this.sandbox, this.consumer, this.states, this.clock.instant()).check(report, before,
 				this.observed.maxConcurrentRegenerations(cell.credential()));
 		checkOutcomesMetricsAndAudit(cell, metricsBefore, output);
 
-		int regenerations = sandbox.genesys().observations().regenerationCount(cell.targetClient());
+		int regenerations = this.sandbox.genesys().observations().regenerationCount(cell.targetClient());
 		String outcomes = this.results.describe(crashed, recovered.size());
 		String broken = (cell.strategy() == Strategy.SINGLE) ? report.brokenFor().toMillis() + " ms" : "0 (dual)";
 		String recoveryCell = recovered.isEmpty() ? "none needed"
@@ -255,7 +247,7 @@ class FaultMatrixIntegrationTests {
 				assertThat(output.getAll()).contains(event + " rotationId=" + result.rotationId());
 			}
 			for (String client : result.regeneratedClientIds()) {
-				assertThat(sandbox.genesys().observations().regenerationCount(client))
+				assertThat(this.sandbox.genesys().observations().regenerationCount(client))
 					.as("a result reports only regenerations Genesys saw")
 					.isPositive();
 			}

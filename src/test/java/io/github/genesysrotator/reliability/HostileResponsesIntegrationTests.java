@@ -19,14 +19,15 @@ import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.RotationTestSupport;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.StateRecordStore;
 import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.AfterAll;
@@ -36,12 +37,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,24 +51,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * authenticates, that no regenerated secret is lost and that no secret reached a message
  * or the log. The rows land in {@code target/reliability/hostile-responses.md}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest
 @Import(RotationTestSupport.Beans.class)
 @ExtendWith(OutputCaptureExtension.class)
 class HostileResponsesIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
 	private static final int HUGE = 5 * 1024 * 1024;
 
 	private static final Map<String, String> rows = new TreeMap<>();
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	@Autowired
 	private RotationService rotations;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CrashSwitch crashSwitch;
@@ -80,11 +79,6 @@ class HostileResponsesIntegrationTests {
 
 	@Autowired
 	private StateRecordStore states;
-
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-	}
 
 	/** A call of the rotation and what Genesys sends back instead of its answer. */
 	enum Hostile {
@@ -201,14 +195,13 @@ class HostileResponsesIntegrationTests {
 
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 		this.clock.reset();
 		this.crashSwitch.disarm();
 	}
 
 	@AfterAll
 	static void writeReport() throws IOException {
-		sandbox.genesys().faults().clear();
 		Path report = Path.of("target", "reliability", "hostile-responses.md");
 		Files.createDirectories(report.getParent());
 		List<String> lines = new ArrayList<>();
@@ -227,14 +220,14 @@ class HostileResponsesIntegrationTests {
 		RotationResult run = this.rotations.rotate(
 				new RotationRequest(hostileCase.credential(), Trigger.API, "hostile", Mode.ROUTINE, false, null, null));
 		this.crashSwitch.disarm();
-		sandbox.genesys().faults().clear();
+		this.sandbox.genesys().faults().clear();
 		List<RotationResult> recovered = this.rotations.recoverAbandoned();
 
 		assertThat(run.outcome()).as("outcome (%s)", run.errorMessage()).isEqualTo(hostileCase.hostile().outcome);
 		if (run.outcome() == Outcome.FAILED) {
 			assertThat(run.errorCode()).isEqualTo("genesys-rejected");
 		}
-		int regenerations = sandbox.genesys().observations().regenerationCount(hostileCase.target());
+		int regenerations = this.sandbox.genesys().observations().regenerationCount(hostileCase.target());
 		long byRecovery = recovered.stream().mapToLong((result) -> result.regeneratedClientIds().size()).sum();
 		assertThat(regenerations - byRecovery).as("regenerations by the run")
 			.isEqualTo(hostileCase.hostile().regenerations);
@@ -245,7 +238,7 @@ class HostileResponsesIntegrationTests {
 			assertThat(rotate(hostileCase).outcome()).as("the next rotation regenerates the standby again")
 				.isEqualTo(Outcome.SUCCESS);
 		}
-		Invariants invariants = new Invariants(this.catalog.get(hostileCase.credential()), sandbox, this.consumer,
+		Invariants invariants = new Invariants(this.catalog.get(hostileCase.credential()), this.sandbox, this.consumer,
 				this.states, this.clock.instant());
 		invariants.noRegeneratedSecretLost();
 		invariants.recordAtRest();
@@ -273,10 +266,10 @@ class HostileResponsesIntegrationTests {
 		FaultRule rule = hostileCase.hostile().rule
 			.apply(FaultRule.on(hostileCase.hostile().operation).forClient(hostileCase.target()).times(1));
 		if (hostileCase.hostile().operation == Operation.TOKEN) {
-			this.crashSwitch.runAt(Phase.REGENERATING, () -> sandbox.genesys().faults().add(rule));
+			this.crashSwitch.runAt(Phase.REGENERATING, () -> this.sandbox.genesys().faults().add(rule));
 		}
 		else {
-			sandbox.genesys().faults().add(rule);
+			this.sandbox.genesys().faults().add(rule);
 		}
 	}
 

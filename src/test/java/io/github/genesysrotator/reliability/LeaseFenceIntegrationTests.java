@@ -28,7 +28,6 @@ import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.RotationTestSupport;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotationTestSupport.TestSleeper;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.rotation.StateRecord;
@@ -37,8 +36,10 @@ import io.github.genesysrotator.rotation.Stored;
 import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.ConsumerProbe;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +49,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,18 +61,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * another replica took the credential over, and says it was taken over. Waits move the
  * test clock instead of sleeping; stalls run on the stalled thread, so nothing races.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest
 @Import(RotationTestSupport.Beans.class)
 class LeaseFenceIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(130);
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private TestSleeper sleeper;
@@ -97,14 +96,9 @@ class LeaseFenceIntegrationTests {
 	@Autowired
 	private Replicas replicas;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-	}
-
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 		this.clock.reset();
 		this.sleeper.reset();
 		this.sleeper.moveClockInstead();
@@ -178,7 +172,7 @@ class LeaseFenceIntegrationTests {
 	@EnumSource(Strategy.class)
 	void serverErrorBackoffOutlivingTheLeaseRenewsItBeforeEachRetry(Strategy strategy) throws Exception {
 		Target target = Target.of(strategy);
-		sandbox.genesys()
+		this.sandbox.genesys()
 			.faults()
 			.add(FaultRule.on(Operation.REGENERATE_SECRET).forClient(target.clientId()).times(3).status(503));
 		RotationService holder = this.replicas.start("replica-1");
@@ -330,9 +324,9 @@ class LeaseFenceIntegrationTests {
 	 * and the record is at rest.
 	 */
 	private void assertInvariants(Target target, ConsumerProbe.Report probe, int regenerations) {
-		assertThat(sandbox.genesys().observations().regenerationCount(target.clientId())).as("regenerations")
+		assertThat(this.sandbox.genesys().observations().regenerationCount(target.clientId())).as("regenerations")
 			.isEqualTo(regenerations);
-		Invariants invariants = new Invariants(this.catalog.get(target.credential()), sandbox, this.consumer,
+		Invariants invariants = new Invariants(this.catalog.get(target.credential()), this.sandbox, this.consumer,
 				this.states, this.clock.instant());
 		invariants.consumersAuthenticate(probe);
 		invariants.noRegeneratedSecretLost();
@@ -346,7 +340,7 @@ class LeaseFenceIntegrationTests {
 	}
 
 	private void rateLimitNextRegeneration(Target target) {
-		sandbox.genesys()
+		this.sandbox.genesys()
 			.faults()
 			.add(FaultRule.on(Operation.REGENERATE_SECRET)
 				.forClient(target.clientId())

@@ -26,21 +26,19 @@ import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.RotationTestSupport;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.rotation.StateRecordStore;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.ConsumerProbe;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replicas racing for the same credentials over one Vault and one Genesys simulator, and
  * a lease holder that pauses past its lease.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest
 @Import(RotationTestSupport.Beans.class)
 class RaceIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
 	private static final int REQUESTS = 200;
 
@@ -60,10 +59,10 @@ class RaceIntegrationTests {
 
 	private static final int WAVE = 20;
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CredentialCatalog catalog;
@@ -82,14 +81,9 @@ class RaceIntegrationTests {
 
 	private ObservedGenesys observed;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-	}
-
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 		this.clock.reset();
 		this.observed = ObservedGenesys.watching(this.genesys, this.catalog);
 	}
@@ -142,11 +136,12 @@ class RaceIntegrationTests {
 					.filter((result) -> result.outcome() == Outcome.SUCCESS)
 					.filter((result) -> result.regeneratedClientIds().contains(clientId))
 					.count();
-				assertThat(sandbox.genesys().observations().regenerationCount(clientId))
+				assertThat(this.sandbox.genesys().observations().regenerationCount(clientId))
 					.as("regenerations of %s == successful rotations of it", clientId)
 					.isEqualTo((int) successes);
 			}
-			Invariants invariants = new Invariants(spec, sandbox, this.consumer, this.states, this.clock.instant());
+			Invariants invariants = new Invariants(spec, this.sandbox, this.consumer, this.states,
+					this.clock.instant());
 			invariants.noRegeneratedSecretLost();
 			invariants.recordAtRest();
 		}
@@ -192,9 +187,9 @@ class RaceIntegrationTests {
 			pool.shutdownNow();
 		}
 		assertThat(probe.stop().failures()).as("consumers refused").isEmpty();
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
 		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
-		Invariants invariants = new Invariants(this.catalog.get(Sandbox.DUAL), sandbox, this.consumer, this.states,
+		Invariants invariants = new Invariants(this.catalog.get(Sandbox.DUAL), this.sandbox, this.consumer, this.states,
 				this.clock.instant());
 		invariants.noRegeneratedSecretLost();
 		invariants.recordAtRest();
@@ -235,7 +230,7 @@ class RaceIntegrationTests {
 			pool.shutdownNow();
 		}
 		assertThat(finished).as("attempts reported").extracting(RotationResult::trigger).containsExactly(Trigger.API);
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
 	}
 
 	/** One wave of requests released at once, spread over replicas and credentials. */

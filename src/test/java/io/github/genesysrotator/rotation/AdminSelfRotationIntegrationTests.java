@@ -4,21 +4,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
+import io.github.genesysrotator.sandbox.SandboxSetup;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
+import io.github.genesysrotator.sandbox.genesys.GrantType;
 import io.github.genesysrotator.sandbox.genesys.OAuthPermission;
-import io.github.genesysrotator.sandbox.genesys.SeededClient;
 import io.github.genesysrotator.sandbox.vault.VaultSeeding;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the unconfirmed behaviour), the rotator must re-read its own credential from Vault
  * after the 401 and carry on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest(setup = AdminSelfRotationIntegrationTests.AdminAsDualCredential.class)
 @Import(RotationTestSupport.Beans.class)
 class AdminSelfRotationIntegrationTests {
 
@@ -36,48 +34,22 @@ class AdminSelfRotationIntegrationTests {
 
 	private static final String ADMIN_PATH = "genesys/rotator-admin-dual";
 
-	private static final Sandbox sandbox = Sandbox.start(0, 0,
-			GenesysSimulatorOptions.builder().tokensSurviveRegeneration(false));
+	private static final String ADMIN_A_ID = "00000000-0000-4000-8000-0000000001a1";
 
-	private static final SeededClient adminA = sandbox.org()
-		.createClientWithPermissions("rotator-a", OAuthPermission.VIEW, OAuthPermission.EDIT);
+	private static final String ADMIN_B_ID = "00000000-0000-4000-8000-0000000001b1";
 
-	private static final SeededClient adminB = sandbox.org()
-		.createClientWithPermissions("rotator-b", OAuthPermission.VIEW, OAuthPermission.EDIT);
+	@Autowired
+	private Sandbox sandbox;
 
 	@Autowired
 	private RotationService rotations;
 
 	@Autowired
-	private SteppingClock clock;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("client_id", adminA.id());
-		data.put("client_secret", adminA.secret());
-		VaultSeeding.putSecret(sandbox.vaultUri(), sandbox.vaultToken(), "secret", ADMIN_PATH, data,
-				Map.of("managed-by", "genesys-secret-rotator"));
-		sandbox.register(registry);
-		registry.add("rotator.orgs.demo.admin-vault-path", () -> "");
-		registry.add("rotator.orgs.demo.admin-credential", () -> ADMIN);
-		registry.add("rotator.credentials." + ADMIN + ".org", () -> Sandbox.ORG);
-		registry.add("rotator.credentials." + ADMIN + ".client-ids", () -> adminA.id() + "," + adminB.id());
-		registry.add("rotator.credentials." + ADMIN + ".vault-path", () -> ADMIN_PATH);
-		registry.add("rotator.credentials." + ADMIN + ".rotation-interval", () -> "1h");
-		registry.add("rotator.credentials." + ADMIN + ".grace-period", () -> "1m");
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.schedule.poll", () -> "-");
-	}
-
-	@AfterAll
-	static void stop() {
-		sandbox.close();
-	}
+	private MutableClock clock;
 
 	@Test
 	void adminCredentialRotatesItselfInTurnAndTheRotatorKeepsWorking() {
-		SandboxConsumer consumer = new SandboxConsumer(sandbox);
+		SandboxConsumer consumer = new SandboxConsumer(this.sandbox);
 		for (int round = 0; round < 3; round++) {
 			RotationResult admin = rotate(ADMIN);
 			assertThat(admin.outcome()).as("admin rotation %d: %s", round, admin.errorMessage())
@@ -89,13 +61,52 @@ class AdminSelfRotationIntegrationTests {
 				.isEqualTo(Outcome.SUCCESS);
 			this.clock.advance(Duration.ofMinutes(2));
 		}
-		assertThat(sandbox.genesys().observations().regenerationCount(adminA.id())).isEqualTo(1);
-		assertThat(sandbox.genesys().observations().regenerationCount(adminB.id())).isEqualTo(2);
-		assertThat(consumer.read(ADMIN_PATH).clientId()).isEqualTo(adminB.id());
+		assertThat(this.sandbox.genesys().observations().regenerationCount(ADMIN_A_ID)).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(ADMIN_B_ID)).isEqualTo(2);
+		assertThat(consumer.read(ADMIN_PATH).clientId()).isEqualTo(ADMIN_B_ID);
 	}
 
 	private RotationResult rotate(String credential) {
 		return this.rotations.rotate(RotationRequest.of(credential, Trigger.SCHEDULE, "scheduler"));
+	}
+
+	/**
+	 * Issued tokens die with a regeneration, and the admin credential is a pair of
+	 * clients managed as a dual credential, client A's secret in Vault.
+	 */
+	static final class AdminAsDualCredential implements SandboxSetup {
+
+		@Override
+		public GenesysSimulatorOptions.Builder genesys(GenesysSimulatorOptions.Builder options) {
+			return options.tokensSurviveRegeneration(false);
+		}
+
+		@Override
+		public Map<String, Object> seed(Sandbox sandbox) {
+			String admin = sandbox.org().createRole(OAuthPermission.VIEW, OAuthPermission.EDIT);
+			sandbox.org().createClientWithId(ADMIN_A_ID, "rotator-a", GrantType.CLIENT_CREDENTIALS, admin);
+			sandbox.org().createClientWithId(ADMIN_B_ID, "rotator-b", GrantType.CLIENT_CREDENTIALS, admin);
+			reset(sandbox);
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("rotator.orgs.demo.admin-vault-path", "");
+			properties.put("rotator.orgs.demo.admin-credential", ADMIN);
+			properties.put("rotator.credentials." + ADMIN + ".org", Sandbox.ORG);
+			properties.put("rotator.credentials." + ADMIN + ".client-ids", ADMIN_A_ID + "," + ADMIN_B_ID);
+			properties.put("rotator.credentials." + ADMIN + ".vault-path", ADMIN_PATH);
+			properties.put("rotator.credentials." + ADMIN + ".rotation-interval", "1h");
+			properties.put("rotator.credentials." + ADMIN + ".grace-period", "1m");
+			return properties;
+		}
+
+		@Override
+		public void reset(Sandbox sandbox) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("client_id", ADMIN_A_ID);
+			data.put("client_secret", sandbox.genesys().currentSecret(ADMIN_A_ID).orElseThrow());
+			VaultSeeding.putSecret(sandbox.vaultUri(), sandbox.vaultToken(), "secret", ADMIN_PATH, data,
+					Map.of("managed-by", "genesys-secret-rotator"));
+		}
+
 	}
 
 }

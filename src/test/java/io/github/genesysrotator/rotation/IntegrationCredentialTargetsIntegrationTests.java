@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
 import io.github.genesysrotator.sandbox.DataActionRunner;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
+import io.github.genesysrotator.sandbox.SandboxSetup;
 import io.github.genesysrotator.sandbox.genesys.ApiRequestRecord;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
@@ -18,10 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -31,11 +30,12 @@ import static org.assertj.core.api.Assertions.tuple;
  * Actions credential (no Vault path), and the demo dual credential publishing to a Vault
  * path and an integration credential.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest(setup = IntegrationCredentialTargetsIntegrationTests.ConsumersOnIntegrationCredentials.class)
 @Import(RotationTestSupport.Beans.class)
 class IntegrationCredentialTargetsIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
 	/** A second integration credential, used by consumers of the demo dual credential. */
 	private static final String DUAL_INTEGRATION_CREDENTIAL = "00000000-0000-4000-8000-00000000ce02";
@@ -43,24 +43,15 @@ class IntegrationCredentialTargetsIntegrationTests {
 	/** A third one, used by consumers of the demo single credential. */
 	private static final String SINGLE_INTEGRATION_CREDENTIAL = "00000000-0000-4000-8000-00000000ce03";
 
-	static {
-		sandbox.org()
-			.createIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, "Dual consumers", Sandbox.DUAL_A_ID,
-					sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
-		sandbox.org()
-			.createIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, "Single consumers", Sandbox.SINGLE_ID,
-					sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
-	}
+	private SandboxConsumer consumer;
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
-
-	private final DataActionRunner dataAction = new DataActionRunner(sandbox);
+	private DataActionRunner dataAction;
 
 	@Autowired
 	private RotationService rotations;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private RotatorProperties properties;
@@ -71,24 +62,10 @@ class IntegrationCredentialTargetsIntegrationTests {
 	@Autowired
 	private Replicas replicas;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-		registry.add("rotator.credentials." + Sandbox.DUAL + ".integration-credentials",
-				() -> DUAL_INTEGRATION_CREDENTIAL);
-		registry.add("rotator.credentials." + Sandbox.SINGLE + ".integration-credentials",
-				() -> SINGLE_INTEGRATION_CREDENTIAL);
-	}
-
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
-		sandbox.org()
-			.setIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, Sandbox.DUAL_A_ID,
-					sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
-		sandbox.org()
-			.setIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, Sandbox.SINGLE_ID,
-					sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+		this.consumer = new SandboxConsumer(this.sandbox);
+		this.dataAction = new DataActionRunner(this.sandbox);
 		this.clock.reset();
 	}
 
@@ -101,7 +78,8 @@ class IntegrationCredentialTargetsIntegrationTests {
 		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(result.regeneratedClientIds()).containsExactly(Sandbox.DATA_ACTIONS_B_ID);
 		assertThat(fields(Sandbox.INTEGRATION_CREDENTIAL_ID)).containsEntry("clientId", Sandbox.DATA_ACTIONS_B_ID)
-			.containsEntry("clientSecret", sandbox.genesys().currentSecret(Sandbox.DATA_ACTIONS_B_ID).orElseThrow());
+			.containsEntry("clientSecret",
+					this.sandbox.genesys().currentSecret(Sandbox.DATA_ACTIONS_B_ID).orElseThrow());
 		assertThat(this.dataAction.execute().succeeded()).isTrue();
 		StateRecord record = this.states.read(Sandbox.DATA_ACTIONS).orElseThrow().value();
 		assertThat(record.publications())
@@ -153,7 +131,7 @@ class IntegrationCredentialTargetsIntegrationTests {
 		RotationResult result = rotate(Sandbox.SINGLE);
 
 		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-		String secret = sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow();
+		String secret = this.sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow();
 		assertThat(this.consumer.read(Sandbox.SINGLE_PATH).version()).isEqualTo(vaultBefore + 1);
 		assertThat(this.consumer.read(Sandbox.SINGLE_PATH).secret()).isEqualTo(secret);
 		assertThat(fields(SINGLE_INTEGRATION_CREDENTIAL)).containsEntry("clientId", Sandbox.SINGLE_ID)
@@ -193,7 +171,7 @@ class IntegrationCredentialTargetsIntegrationTests {
 		assertThat(recovered.trigger()).isEqualTo(Trigger.RECOVERY);
 		assertThat(putsTo(DUAL_INTEGRATION_CREDENTIAL)).as("the integration credential is not written again")
 			.isEqualTo(1);
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
 		// The fence of the takeover, then the one publication.
 		assertThat(this.consumer.read(Sandbox.DUAL_PATH).version()).isEqualTo(vaultBefore + 2);
 		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
@@ -201,7 +179,7 @@ class IntegrationCredentialTargetsIntegrationTests {
 
 	@Test
 	void aRefusedPutFailsTheRotationBeforeAnythingIsPublished() {
-		sandbox.genesys().faults().add(FaultRule.on(Operation.UPDATE_INTEGRATION_CREDENTIAL).status(403));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.UPDATE_INTEGRATION_CREDENTIAL).status(403));
 		try {
 			long vaultBefore = this.consumer.read(Sandbox.DUAL_PATH).version();
 
@@ -215,7 +193,7 @@ class IntegrationCredentialTargetsIntegrationTests {
 			assertThat(fields(DUAL_INTEGRATION_CREDENTIAL)).containsEntry("clientId", Sandbox.DUAL_A_ID);
 		}
 		finally {
-			sandbox.genesys().faults().clear();
+			this.sandbox.genesys().faults().clear();
 		}
 	}
 
@@ -268,14 +246,14 @@ class IntegrationCredentialTargetsIntegrationTests {
 
 	@Test
 	void preflightRefusesAnIntegrationCredentialHoldingAnotherClient() {
-		sandbox.org().setIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, Sandbox.SINGLE_ID, "x");
+		this.sandbox.org().setIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, Sandbox.SINGLE_ID, "x");
 
 		RotationResult result = rotate(Sandbox.DUAL);
 
 		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(result.errorCode()).isEqualTo("preflight-failed");
 		assertThat(result.errorMessage()).contains("adopt: true");
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isZero();
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isZero();
 	}
 
 	private RotationResult rotate(String credential) {
@@ -286,12 +264,12 @@ class IntegrationCredentialTargetsIntegrationTests {
 		return this.replicas.genesys();
 	}
 
-	private static Map<String, String> fields(String integrationCredential) {
-		return sandbox.genesys().integrationCredentialFields(integrationCredential).orElseThrow();
+	private Map<String, String> fields(String integrationCredential) {
+		return this.sandbox.genesys().integrationCredentialFields(integrationCredential).orElseThrow();
 	}
 
-	private static long putsTo(String integrationCredential) {
-		List<ApiRequestRecord> requests = sandbox.genesys().observations().apiRequests();
+	private long putsTo(String integrationCredential) {
+		List<ApiRequestRecord> requests = this.sandbox.genesys().observations().apiRequests();
 		return requests.stream()
 			.filter((request) -> request.operation() == Operation.UPDATE_INTEGRATION_CREDENTIAL)
 			.filter((request) -> integrationCredential.equals(request.clientId()) && request.status() == 200)
@@ -332,6 +310,37 @@ class IntegrationCredentialTargetsIntegrationTests {
 
 		private ConsumerPathStore delegate() {
 			return IntegrationCredentialTargetsIntegrationTests.this.replicas.consumers();
+		}
+
+	}
+
+	/**
+	 * Two more integration credentials, each holding a demo credential's current secret
+	 * (again after each reset), which the demo dual and single credentials publish to.
+	 */
+	static final class ConsumersOnIntegrationCredentials implements SandboxSetup {
+
+		@Override
+		public Map<String, Object> seed(Sandbox sandbox) {
+			sandbox.org()
+				.createIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, "Dual consumers", Sandbox.DUAL_A_ID,
+						sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
+			sandbox.org()
+				.createIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, "Single consumers", Sandbox.SINGLE_ID,
+						sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+			return Map.of("rotator.credentials." + Sandbox.DUAL + ".integration-credentials",
+					DUAL_INTEGRATION_CREDENTIAL, "rotator.credentials." + Sandbox.SINGLE + ".integration-credentials",
+					SINGLE_INTEGRATION_CREDENTIAL);
+		}
+
+		@Override
+		public void reset(Sandbox sandbox) {
+			sandbox.org()
+				.setIntegrationCredential(DUAL_INTEGRATION_CREDENTIAL, Sandbox.DUAL_A_ID,
+						sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
+			sandbox.org()
+				.setIntegrationCredential(SINGLE_INTEGRATION_CREDENTIAL, Sandbox.SINGLE_ID,
+						sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
 		}
 
 	}

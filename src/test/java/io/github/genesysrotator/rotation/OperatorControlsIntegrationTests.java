@@ -12,19 +12,17 @@ import java.util.concurrent.Future;
 
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.StateRecord.Pause;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.schedule.RotationScheduler;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,13 +32,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the sandbox and through the production adapters, with replicas that share nothing but
  * Vault and Genesys.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest
 @Import(RotationTestSupport.Beans.class)
 class OperatorControlsIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	private final Events events = new Events();
 
@@ -48,7 +47,7 @@ class OperatorControlsIntegrationTests {
 	private RotationService rotations;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CrashSwitch crashSwitch;
@@ -61,14 +60,9 @@ class OperatorControlsIntegrationTests {
 
 	private RotationService other;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-	}
-
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 		this.clock.reset();
 		this.crashSwitch.disarm();
 		this.other = this.replicas.start("replica-2", this.events);
@@ -84,7 +78,7 @@ class OperatorControlsIntegrationTests {
 		assertThat(scheduled.errorCode()).isEqualTo("paused");
 		assertThat(scheduled.errorMessage()).contains("ops");
 		assertThat(this.other.rotate(request(Sandbox.DUAL, Mode.ROUTINE)).errorCode()).isEqualTo("paused");
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 		Pause shown = this.other.status(Sandbox.DUAL).paused();
 		assertThat(shown.by()).isEqualTo("ops");
 		assertThat(shown.reason()).isEqualTo("change freeze");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
@@ -15,24 +16,22 @@ import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
+import io.github.genesysrotator.sandbox.SandboxSetup;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
 import io.github.genesysrotator.sandbox.genesys.OAuthPermission;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import io.github.genesysrotator.sandbox.genesys.RoleDivision;
 import io.github.genesysrotator.sandbox.genesys.UsageReports;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,26 +66,10 @@ class RetirementGuardIntegrationTests {
 	static final AtomicBoolean crashOnNextWait = new AtomicBoolean();
 
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+	@SandboxServiceTest(setup = OnTheSharedClock.class,
+			properties = "rotator.credentials." + Sandbox.DUAL + ".usage-check=enforce")
 	@Import(VirtualTime.class)
 	class WithTheGuardEnforced extends OnItsOwnSandbox {
-
-		static final Sandbox sandbox = Sandbox.start(0, 0, GenesysSimulatorOptions.builder().clock(clock));
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			register(sandbox, registry, "enforce");
-		}
-
-		@AfterAll
-		static void stop() {
-			sandbox.close();
-		}
-
-		@Override
-		Sandbox sandbox() {
-			return sandbox;
-		}
 
 		@Test
 		void refusesWhileTheStaleConsumerCallsAndRotatesOnceADayPassedWithoutCalls() {
@@ -226,7 +209,7 @@ class RetirementGuardIntegrationTests {
 			assertThat(after.version()).isEqualTo(before.version());
 			assertThat(after.value()).isEqualTo(before.value());
 			assertThat(this.rotations.recoverAbandoned()).isEmpty();
-			assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
+			assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
 		}
 
 		private void assertUnknownAndRotated(RotationResult result, String reason) {
@@ -238,34 +221,19 @@ class RetirementGuardIntegrationTests {
 		}
 
 		private void setAdminPermissions(OAuthPermission... permissions) {
-			String role = sandbox.org().createRole(permissions);
-			sandbox.org()
-				.setRoleDivisions(Sandbox.ADMIN_ID, List.of(new RoleDivision(role, sandbox.org().homeDivisionId())));
+			String role = this.sandbox.org().createRole(permissions);
+			this.sandbox.org()
+				.setRoleDivisions(Sandbox.ADMIN_ID,
+						List.of(new RoleDivision(role, this.sandbox.org().homeDivisionId())));
 		}
 
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+	@SandboxServiceTest(setup = OnTheSharedClock.class,
+			properties = "rotator.credentials." + Sandbox.DUAL + ".usage-check=off")
 	@Import(VirtualTime.class)
 	class WithTheGuardOff extends OnItsOwnSandbox {
-
-		static final Sandbox sandbox = Sandbox.start(0, 0, GenesysSimulatorOptions.builder().clock(clock));
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			register(sandbox, registry, "off");
-		}
-
-		@AfterAll
-		static void stop() {
-			sandbox.close();
-		}
-
-		@Override
-		Sandbox sandbox() {
-			return sandbox;
-		}
 
 		@Test
 		void theRotationAfterTheGracePeriodBreaksTheStaleConsumer() {
@@ -284,26 +252,10 @@ class RetirementGuardIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+	@SandboxServiceTest(setup = OnTheSharedClock.class,
+			properties = "rotator.credentials." + Sandbox.DUAL + ".usage-check=warn")
 	@Import(VirtualTime.class)
 	class WithTheGuardWarning extends OnItsOwnSandbox {
-
-		static final Sandbox sandbox = Sandbox.start(0, 0, GenesysSimulatorOptions.builder().clock(clock));
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			register(sandbox, registry, "warn");
-		}
-
-		@AfterAll
-		static void stop() {
-			sandbox.close();
-		}
-
-		@Override
-		Sandbox sandbox() {
-			return sandbox;
-		}
 
 		@Test
 		void rotatesOverAStandbyInUseAndRecordsTheWarning() {
@@ -331,22 +283,22 @@ class RetirementGuardIntegrationTests {
 		@Autowired
 		StateRecordStore states;
 
-		SandboxConsumer consumer;
+		@Autowired
+		Sandbox sandbox;
 
-		abstract Sandbox sandbox();
+		SandboxConsumer consumer;
 
 		@BeforeEach
 		void reset() {
-			sandbox().reset();
 			day0 = day0.plusDays(10);
 			clock.set(at(0, 2));
 			crashOnNextWait.set(false);
 			usage().failJobs(false).jobPolls(2).publicationLag(Duration.ZERO);
-			this.consumer = new SandboxConsumer(sandbox());
+			this.consumer = new SandboxConsumer(this.sandbox);
 		}
 
 		UsageReports usage() {
-			return sandbox().genesys().usage();
+			return this.sandbox.genesys().usage();
 		}
 
 		RotationResult routine() {
@@ -357,7 +309,7 @@ class RetirementGuardIntegrationTests {
 		 * Requests the rotator sent to the usage jobs API since the observations reset.
 		 */
 		long usageRequests() {
-			return sandbox().genesys()
+			return this.sandbox.genesys()
 				.observations()
 				.apiRequests()
 				.stream()
@@ -382,7 +334,7 @@ class RetirementGuardIntegrationTests {
 		 */
 		StaleConsumerRun runStaleConsumerScenario() {
 			int jobsBefore = usage().jobsSubmitted();
-			sandbox().genesys().observations().reset();
+			this.sandbox.genesys().observations().reset();
 			Published stale = this.consumer.read(Sandbox.DUAL_PATH);
 			assertThat(stale.clientId()).isEqualTo(Sandbox.DUAL_A_ID);
 			List<RotationResult> results = new ArrayList<>();
@@ -453,16 +405,25 @@ class RetirementGuardIntegrationTests {
 
 	}
 
-	static void register(Sandbox sandbox, DynamicPropertyRegistry registry, String usageCheck) {
-		sandbox.register(registry);
-		registry.add("rotator.credentials." + Sandbox.DUAL + ".rotation-interval", () -> "30d");
-		registry.add("rotator.credentials." + Sandbox.DUAL + ".grace-period", () -> "2d");
-		registry.add("rotator.credentials." + Sandbox.DUAL + ".usage-check", () -> usageCheck);
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.rotation.usage-poll-interval", () -> "1m");
-		registry.add("rotator.rotation.usage-timeout", () -> "5m");
-		registry.add("rotator.rotation.usage-delay", () -> "6h");
-		registry.add("rotator.schedule.poll", () -> "-");
+	/**
+	 * Genesys on the moving clock; the demo dual credential rotates every 30 days with a
+	 * two-day grace period, and usage jobs are polled each minute of that clock.
+	 */
+	static final class OnTheSharedClock implements SandboxSetup {
+
+		@Override
+		public GenesysSimulatorOptions.Builder genesys(GenesysSimulatorOptions.Builder options) {
+			return options.clock(clock);
+		}
+
+		@Override
+		public Map<String, Object> seed(Sandbox sandbox) {
+			return Map.of("rotator.credentials." + Sandbox.DUAL + ".rotation-interval", "30d",
+					"rotator.credentials." + Sandbox.DUAL + ".grace-period", "2d",
+					"rotator.rotation.usage-poll-interval", "1m", "rotator.rotation.usage-timeout", "5m",
+					"rotator.rotation.usage-delay", "6h");
+		}
+
 	}
 
 	/**

@@ -12,17 +12,17 @@ import java.util.concurrent.Future;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotationTestSupport.UncommittedRecorder;
 import io.github.genesysrotator.sandbox.ConsumerProbe;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.vault.VaultSeeding;
 import io.github.genesysrotator.sandbox.SandboxConsumer.Published;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,12 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,20 +41,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The rotation engine against the Genesys Cloud and Vault simulators over real HTTP,
  * through the production adapters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest
 @Import(RotationTestSupport.Beans.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RotationServiceIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	@Autowired
 	private RotationService rotations;
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CrashSwitch crashSwitch;
@@ -77,19 +75,9 @@ class RotationServiceIntegrationTests {
 	@Autowired
 	private Replicas replicas;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-	}
-
-	@AfterAll
-	static void stopSandbox() {
-		sandbox.genesys().faults().clear();
-	}
-
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 		this.clock.reset();
 		this.crashSwitch.disarm();
 		this.uncommitted.signals.clear();
@@ -124,7 +112,7 @@ class RotationServiceIntegrationTests {
 		assertThat(second.outcome()).isEqualTo(Outcome.SKIPPED);
 		assertThat(second.errorCode()).isEqualTo("grace-period");
 		assertThat(second.retryAfter()).isPositive();
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
 
 		this.clock.advance(Duration.ofMinutes(2));
 		RotationResult third = rotate(Sandbox.DUAL);
@@ -148,32 +136,32 @@ class RotationServiceIntegrationTests {
 
 	@Test
 	void regenerationWhoseResponseIsLostIsRepeatedAndTheLastSecretIsPublished() {
-		sandbox.genesys()
+		this.sandbox.genesys()
 			.faults()
 			.add(FaultRule.on(Operation.REGENERATE_SECRET).forClient(Sandbox.SINGLE_ID).times(1).applyThenDrop());
 		RotationResult result = rotate(Sandbox.SINGLE);
 
 		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.SINGLE_ID)).isEqualTo(2);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.SINGLE_ID)).isEqualTo(2);
 		assertThat(this.consumer.read(Sandbox.SINGLE_PATH).secret())
-			.isEqualTo(sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+			.isEqualTo(this.sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
 		assertThat(this.consumer.authenticates(Sandbox.SINGLE_PATH)).isTrue();
 	}
 
 	@Test
 	void genesysRateLimitAndServerErrorsAreRetriedWithinBounds() {
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).tooManyRequests(1));
-		sandbox.genesys().faults().add(FaultRule.on(Operation.GET_CLIENT).times(2).status(503));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).times(1).tooManyRequests(1));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.GET_CLIENT).times(2).status(503));
 		RotationResult result = rotate(Sandbox.DUAL);
 
 		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
 	}
 
 	@Test
 	void permanentGenesysFailureLeavesTheActiveCredentialUntouched() {
 		Published before = this.consumer.read(Sandbox.DUAL_PATH);
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
 		RotationResult result = rotate(Sandbox.DUAL);
 
 		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
@@ -185,22 +173,22 @@ class RotationServiceIntegrationTests {
 
 	@Test
 	void sealedVaultBeforeRegenerationChangesNothingAtGenesys() {
-		sandbox.vault().seal();
+		this.sandbox.vault().seal();
 		try {
 			RotationResult result = rotate(Sandbox.DUAL);
 			assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
 			assertThat(result.errorCode()).isEqualTo("vault-unavailable");
 		}
 		finally {
-			sandbox.vault().unseal();
+			this.sandbox.vault().unseal();
 		}
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 	}
 
 	@Test
 	void vaultOutageAfterRegenerationHoldsTheSecretUntilVaultReturns() {
 		this.crashSwitch.runAt(Phase.REGENERATING,
-				() -> sandbox.vault()
+				() -> this.sandbox.vault()
 					.faults()
 					.add(io.github.genesysrotator.sandbox.vault.FaultRule.status("POST",
 							"/v1/secret/data/genesys-rotator/state/" + Sandbox.DUAL, 503, "Vault is sealed", 5)));
@@ -252,8 +240,8 @@ class RotationServiceIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
 	}
 
 	@Test
@@ -264,7 +252,7 @@ class RotationServiceIntegrationTests {
 		assertThat(this.consumer.read(Sandbox.DUAL_PATH).clientId()).isEqualTo(Sandbox.DUAL_B_ID);
 		assertThat(this.consumer.authenticates(Sandbox.DUAL_PATH)).isTrue();
 		assertThat(this.consumer.tokenWorks(leaked.clientId(), leaked.secret())).isFalse();
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isEqualTo(1);
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isEqualTo(1);
 	}
 
 	@Test
@@ -276,13 +264,13 @@ class RotationServiceIntegrationTests {
 		assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(result.dryRun()).isTrue();
 		assertThat(result.plan()).anyMatch((step) -> step.contains(Sandbox.DUAL_B_ID));
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 		assertThat(this.consumer.read(Sandbox.DUAL_PATH).version()).isEqualTo(before.version());
 	}
 
 	@Test
 	void aFailedRotationIsNextDueOnlyAfterTheFailureBackoff() {
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
 		RotationResult failed = rotate(Sandbox.DUAL);
 		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 		Duration backoff = this.properties.schedule().failureBackoff();
@@ -303,7 +291,7 @@ class RotationServiceIntegrationTests {
 		assertThat(result.plan().get(0)).contains("regenerate", Sandbox.SINGLE_ID);
 		assertThat(result.plan().get(1)).contains("publish", "exposure window");
 		assertThat(result.plan().get(2)).contains("verify");
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 	}
 
 	@Test
@@ -324,7 +312,7 @@ class RotationServiceIntegrationTests {
 	@Test
 	void aConsumerPathHoldingAnotherValueStopsTheRotationWithoutRepeatingIt() {
 		String pasted = "pasted-secret-in-the-client-id-field";
-		VaultSeeding.putSecret(sandbox.vaultUri(), sandbox.vaultToken(), "secret", Sandbox.DUAL_PATH,
+		VaultSeeding.putSecret(this.sandbox.vaultUri(), this.sandbox.vaultToken(), "secret", Sandbox.DUAL_PATH,
 				Map.of("client_id", pasted, "client_secret", "whatever"),
 				Map.of("managed-by", "genesys-secret-rotator"));
 
@@ -333,7 +321,7 @@ class RotationServiceIntegrationTests {
 		assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(result.errorCode()).isEqualTo("preflight-failed");
 		assertThat(result.errorMessage()).contains("not a client id").doesNotContain(pasted);
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 	}
 
 	@Test
@@ -341,13 +329,13 @@ class RotationServiceIntegrationTests {
 		List<String> rendered = new ArrayList<>();
 		rendered.add(rotate(Sandbox.DUAL).toString());
 		rendered.add(rotate(Sandbox.SINGLE).toString());
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
 		this.clock.advance(Duration.ofMinutes(2));
 		rendered.add(rotate(Sandbox.DUAL).toString());
 		rendered.add(this.rotations.statuses().toString());
 		rendered.add(this.rotations.history(Sandbox.DUAL).toString());
 
-		assertThat(sandbox.genesys().observations().issuedSecrets()).isNotEmpty();
+		assertThat(this.sandbox.genesys().observations().issuedSecrets()).isNotEmpty();
 		IssuedSecrets.assertClean("results", String.join("\n", rendered));
 		IssuedSecrets.assertClean("logs", output.getAll());
 	}
@@ -363,9 +351,9 @@ class RotationServiceIntegrationTests {
 		assertThat(rotate(credential).outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(rotate(credential).outcome()).as("grace period or cool-down").isEqualTo(Outcome.SKIPPED);
 		this.clock.advance(Duration.ofMinutes(2));
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
+		this.sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(500));
 		assertThat(rotate(credential).outcome()).isEqualTo(Outcome.FAILED);
-		sandbox.genesys().faults().clear();
+		this.sandbox.genesys().faults().clear();
 		if (strategy == Strategy.SINGLE) {
 			assertThat(this.rotations.recoverAbandoned()).singleElement()
 				.extracting(RotationResult::errorCode)

@@ -2,41 +2,22 @@ package io.github.genesysrotator.rotation;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.genesysrotator.sandbox.Sandbox;
+import io.github.genesysrotator.sandbox.MutableClock;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The sandbox and the test beans shared by the rotation integration tests. */
+/** The test beans shared by the rotation integration tests. */
 public final class RotationTestSupport {
 
-	public static final Sandbox SANDBOX = Sandbox.start();
-
 	private RotationTestSupport() {
-	}
-
-	public static void register(DynamicPropertyRegistry registry) {
-		SANDBOX.register(registry);
-		registry.add("rotator.instance-id", () -> "replica-1");
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.rotation.verify-timeout", () -> "5s");
-		registry.add("rotator.rotation.commit-timeout", () -> "20s");
-		registry.add("rotator.rotation.usage-poll-interval", () -> "20ms");
-		registry.add("rotator.rotation.usage-timeout", () -> "2s");
-		registry.add("rotator.genesys.initial-backoff", () -> "20ms");
-		registry.add("rotator.genesys.max-attempts", () -> "4");
-		registry.add("rotator.schedule.poll", () -> "-");
 	}
 
 	/**
@@ -139,46 +120,16 @@ public final class RotationTestSupport {
 
 	}
 
-	/** A clock tests move forward instead of sleeping. */
-	public static final class SteppingClock extends Clock {
-
-		private final AtomicReference<Instant> offset = new AtomicReference<>(Instant.EPOCH);
-
-		public void advance(Duration duration) {
-			this.offset.updateAndGet((current) -> current.plus(duration));
-		}
-
-		public void reset() {
-			this.offset.set(Instant.EPOCH);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plusMillis(this.offset.get().toEpochMilli());
-		}
-
-	}
-
 	/**
 	 * Waits as production does, or, once a test says so, by moving the
-	 * {@link SteppingClock} instead: a 130 s {@code Retry-After} then passes at once, and
+	 * {@link MutableClock} instead: a 130 s {@code Retry-After} then passes at once, and
 	 * the lease arithmetic sees it pass. A test can also act at the end of each wait, on
 	 * the waiting thread: move the clock further (a replica frozen past its lease) or let
 	 * another replica try the credential meanwhile.
 	 */
 	public static final class TestSleeper implements Sleeper {
 
-		private final SteppingClock clock;
+		private final MutableClock clock;
 
 		private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -186,7 +137,7 @@ public final class RotationTestSupport {
 
 		private volatile boolean virtual;
 
-		TestSleeper(SteppingClock clock) {
+		TestSleeper(MutableClock clock) {
 			this.clock = clock;
 		}
 
@@ -288,13 +239,13 @@ public final class RotationTestSupport {
 
 		@Bean
 		@Primary
-		SteppingClock steppingClock() {
-			return new SteppingClock();
+		MutableClock testClock() {
+			return MutableClock.ticking();
 		}
 
 		@Bean
 		@Primary
-		TestSleeper testSleeper(SteppingClock clock) {
+		TestSleeper testSleeper(MutableClock clock) {
 			return new TestSleeper(clock);
 		}
 
@@ -311,7 +262,7 @@ public final class RotationTestSupport {
 		@Bean
 		Replicas replicas(CredentialCatalog catalog, RotatorProperties properties, GenesysOAuthClients genesys,
 				IntegrationCredentials integrations, ConsumerPathStore consumers, StateRecordStore states,
-				SteppingClock clock, TestSleeper sleeper,
+				MutableClock clock, TestSleeper sleeper,
 				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) Executor parallelCalls) {
 			return new Replicas(catalog, properties, genesys, integrations, consumers, states, clock, sleeper,
 					parallelCalls);

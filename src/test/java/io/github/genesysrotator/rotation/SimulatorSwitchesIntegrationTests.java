@@ -9,16 +9,13 @@ import io.github.genesysrotator.rotation.RotationResult.PhaseTiming;
 import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
+import io.github.genesysrotator.sandbox.SandboxSetup;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,31 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulatorSwitchesIntegrationTests {
 
+	static final String VERIFY_TIMEOUT = "rotator.rotation.verify-timeout=10s";
+
+	static final Duration DELAY = Duration.ofMillis(400);
+
+	/** The Genesys simulator's time when secrets propagate slowly. */
+	static final MutableClock genesysTime = MutableClock.startingNow();
+
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+	@SandboxServiceTest(setup = TokensRevokedByARegeneration.class, properties = VERIFY_TIMEOUT)
 	class WhenIssuedTokensAreRevokedByARegeneration extends OnItsOwnSandbox {
-
-		static final Sandbox sandbox = Sandbox.start(0, 0,
-				GenesysSimulatorOptions.builder().tokensSurviveRegeneration(false));
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			register(sandbox, registry);
-		}
-
-		@AfterAll
-		static void stop() {
-			sandbox.close();
-		}
-
-		@Override
-		Sandbox sandbox() {
-			return sandbox;
-		}
 
 		@Test
 		void singleRotationStillPublishesAWorkingSecretAndMeasuresTheWindow() {
-			SandboxConsumer consumer = new SandboxConsumer(sandbox);
+			SandboxConsumer consumer = new SandboxConsumer(this.sandbox);
 			SandboxConsumer.Published before = consumer.read(Sandbox.SINGLE_PATH);
 			RotationResult result = rotate(this.rotations, Sandbox.SINGLE);
 
@@ -64,7 +50,7 @@ class SimulatorSwitchesIntegrationTests {
 
 		@Test
 		void dualRotationLeavesTheDemotedClientsSecretWorking() {
-			SandboxConsumer consumer = new SandboxConsumer(sandbox);
+			SandboxConsumer consumer = new SandboxConsumer(this.sandbox);
 			SandboxConsumer.Published active = consumer.read(Sandbox.DUAL_PATH);
 			assertThat(rotate(this.rotations, Sandbox.DUAL).outcome()).isEqualTo(Outcome.SUCCESS);
 			assertThat(consumer.tokenWorks(active.clientId(), active.secret())).isTrue();
@@ -73,38 +59,12 @@ class SimulatorSwitchesIntegrationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+	@SandboxServiceTest(setup = SecretsPropagateSlowly.class, properties = VERIFY_TIMEOUT)
 	class WhenANewSecretTakesTimeToPropagate extends OnItsOwnSandbox {
-
-		static final Duration DELAY = Duration.ofMillis(400);
-
-		/**
-		 * Genesys time stands still until a test moves it: a new secret cannot propagate
-		 * before then, however slow or fast this machine is.
-		 */
-		static final MutableClock genesysTime = MutableClock.startingNow();
-
-		static final Sandbox sandbox = Sandbox.start(0, 0,
-				GenesysSimulatorOptions.builder().secretPropagationDelay(DELAY).clock(genesysTime));
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			register(sandbox, registry);
-		}
-
-		@AfterAll
-		static void stop() {
-			sandbox.close();
-		}
-
-		@Override
-		Sandbox sandbox() {
-			return sandbox;
-		}
 
 		@Test
 		void verificationWaitsForPropagationBeforeTheDualPromotion() {
-			SandboxConsumer consumer = new SandboxConsumer(sandbox);
+			SandboxConsumer consumer = new SandboxConsumer(this.sandbox);
 			SandboxConsumer.Published before = consumer.read(Sandbox.DUAL_PATH);
 			CompletableFuture<RotationResult> rotation = CompletableFuture
 				.supplyAsync(() -> rotate(this.rotations, Sandbox.DUAL));
@@ -133,15 +93,15 @@ class SimulatorSwitchesIntegrationTests {
 
 			assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
 			assertThat(result.exposureWindow()).isPositive();
-			assertThat(new SandboxConsumer(sandbox).authenticates(Sandbox.SINGLE_PATH)).isTrue();
+			assertThat(new SandboxConsumer(this.sandbox).authenticates(Sandbox.SINGLE_PATH)).isTrue();
 		}
 
 		/**
 		 * Bounded wait until the verifier's grant with the new secret was refused once.
 		 */
-		private static void awaitRefusedGrant(String clientId) {
+		private void awaitRefusedGrant(String clientId) {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-			while (sandbox.genesys()
+			while (this.sandbox.genesys()
 				.observations()
 				.tokenRequests()
 				.stream()
@@ -155,27 +115,39 @@ class SimulatorSwitchesIntegrationTests {
 
 	}
 
-	/** A test context on a sandbox of its own, reset before each test. */
+	/** A test context on a sandbox of its own. */
 	abstract static class OnItsOwnSandbox {
+
+		@Autowired
+		Sandbox sandbox;
 
 		@Autowired
 		RotationService rotations;
 
-		abstract Sandbox sandbox();
+	}
 
-		@BeforeEach
-		void reset() {
-			sandbox().reset();
+	/** Issued tokens die when their client's secret is regenerated. */
+	static final class TokensRevokedByARegeneration implements SandboxSetup {
+
+		@Override
+		public GenesysSimulatorOptions.Builder genesys(GenesysSimulatorOptions.Builder options) {
+			return options.tokensSurviveRegeneration(false);
 		}
 
 	}
 
-	static void register(Sandbox sandbox, DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.rotation.verify-timeout", () -> "10s");
-		registry.add("rotator.schedule.poll", () -> "-");
-		registry.add("spring.main.web-application-type", () -> "none");
+	/**
+	 * A new secret propagates {@link #DELAY} of Genesys time after its regeneration, and
+	 * Genesys time stands still until a test moves it: a new secret cannot propagate
+	 * before then, however slow or fast this machine is.
+	 */
+	static final class SecretsPropagateSlowly implements SandboxSetup {
+
+		@Override
+		public GenesysSimulatorOptions.Builder genesys(GenesysSimulatorOptions.Builder options) {
+			return options.secretPropagationDelay(DELAY).clock(genesysTime);
+		}
+
 	}
 
 	static RotationResult rotate(RotationService rotations, String credential) {

@@ -9,16 +9,14 @@ import java.util.function.BooleanSupplier;
 import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
+import io.github.genesysrotator.sandbox.SandboxSetup;
 import io.github.genesysrotator.sandbox.genesys.GenesysSimulatorOptions;
 import io.github.genesysrotator.sandbox.genesys.TokenRequestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * out and succeeds once the limit lifts, and no consumer is left without a working secret
  * meanwhile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest(setup = TokenRateLimitIntegrationTests.RateLimitedLoginHost.class,
+		properties = { "rotator.rotation.verify-timeout=20s", "rotator.genesys.initial-backoff=50ms",
+				"rotator.genesys.max-backoff=500ms" })
 class TokenRateLimitIntegrationTests {
 
 	/** Grants per org per window; the window lasts one minute of Genesys time. */
@@ -41,8 +41,8 @@ class TokenRateLimitIntegrationTests {
 	/** Genesys time stands still until a test moves it: the limit lifts only then. */
 	static final MutableClock genesysTime = MutableClock.startingNow();
 
-	static final Sandbox sandbox = Sandbox.start(0, 0,
-			GenesysSimulatorOptions.builder().tokenGrantsPerWindow(GRANTS_PER_WINDOW).clock(genesysTime));
+	@Autowired
+	Sandbox sandbox;
 
 	@Autowired
 	RotationService rotations;
@@ -53,25 +53,8 @@ class TokenRateLimitIntegrationTests {
 	@Autowired
 	MeterRegistry registry;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-		registry.add("rotator.rotation.verify-interval", () -> "50ms");
-		registry.add("rotator.rotation.verify-timeout", () -> "20s");
-		registry.add("rotator.genesys.initial-backoff", () -> "50ms");
-		registry.add("rotator.genesys.max-backoff", () -> "500ms");
-		registry.add("rotator.schedule.poll", () -> "-");
-		registry.add("spring.main.web-application-type", () -> "none");
-	}
-
-	@AfterAll
-	static void stop() {
-		sandbox.close();
-	}
-
 	@BeforeEach
 	void reset() {
-		sandbox.reset();
 		// The admin token is cached before the org's grants run out: the limit meets the
 		// rotation at its verification, after the regeneration.
 		this.genesys.listClients(Sandbox.ORG);
@@ -79,7 +62,7 @@ class TokenRateLimitIntegrationTests {
 
 	@Test
 	void dualRotationWaitsOutTheLimitWhileConsumersKeepTheActiveSecret() {
-		SandboxConsumer consumer = new SandboxConsumer(sandbox);
+		SandboxConsumer consumer = new SandboxConsumer(this.sandbox);
 		SandboxConsumer.Published before = consumer.read(Sandbox.DUAL_PATH);
 		useUpTheOrgsGrants(consumer);
 		CompletableFuture<RotationResult> rotation = CompletableFuture
@@ -91,7 +74,7 @@ class TokenRateLimitIntegrationTests {
 		await("rotator_genesys_token_rate_limited_total{org} above " + limitedBefore,
 				() -> rateLimitedCount() > limitedBefore);
 		assertThat(consumer.read(Sandbox.DUAL_PATH)).as("nothing published yet").isEqualTo(before);
-		assertThat(sandbox.genesys().currentSecret(before.clientId())).as("the published secret still works")
+		assertThat(this.sandbox.genesys().currentSecret(before.clientId())).as("the published secret still works")
 			.hasValue(before.secret());
 		genesysTime.advance(Duration.ofMinutes(1));
 		RotationResult result = rotation.join();
@@ -105,14 +88,14 @@ class TokenRateLimitIntegrationTests {
 
 	@Test
 	void singleRotationWaitsOutTheLimitWithTheNewSecretPublished() {
-		SandboxConsumer consumer = new SandboxConsumer(sandbox);
+		SandboxConsumer consumer = new SandboxConsumer(this.sandbox);
 		useUpTheOrgsGrants(consumer);
 		CompletableFuture<RotationResult> rotation = CompletableFuture
 			.supplyAsync(() -> this.rotations.rotate(RotationRequest.of(Sandbox.SINGLE, Trigger.API, "test")));
 
 		awaitRateLimitedGrant(Sandbox.SINGLE_ID);
 		assertThat(rotation).as("still verifying while grants are limited").isNotDone();
-		assertThat(sandbox.genesys().currentSecret(Sandbox.SINGLE_ID))
+		assertThat(this.sandbox.genesys().currentSecret(Sandbox.SINGLE_ID))
 			.as("what consumers read is the secret Genesys accepts")
 			.hasValue(consumer.read(Sandbox.SINGLE_PATH).secret());
 		genesysTime.advance(Duration.ofMinutes(1));
@@ -128,7 +111,7 @@ class TokenRateLimitIntegrationTests {
 	}
 
 	/** Other applications of the org make grants until the login host limits them. */
-	private static void useUpTheOrgsGrants(SandboxConsumer consumer) {
+	private void useUpTheOrgsGrants(SandboxConsumer consumer) {
 		for (int i = 0; i <= GRANTS_PER_WINDOW && rateLimitedGrants(null) == 0; i++) {
 			consumer.tokenStatus(Sandbox.ADMIN_ID, "not-the-admin-secret");
 		}
@@ -136,7 +119,7 @@ class TokenRateLimitIntegrationTests {
 	}
 
 	/** Bounded wait until a grant for this client was refused by the rate limit. */
-	private static void awaitRateLimitedGrant(String clientId) {
+	private void awaitRateLimitedGrant(String clientId) {
 		await("a rate-limited token grant for " + clientId, () -> rateLimitedGrants(clientId) > 0);
 	}
 
@@ -152,14 +135,24 @@ class TokenRateLimitIntegrationTests {
 	/**
 	 * Rate-limited grants for a client, or for any client when {@code clientId} is null.
 	 */
-	private static long rateLimitedGrants(String clientId) {
-		return sandbox.genesys()
+	private long rateLimitedGrants(String clientId) {
+		return this.sandbox.genesys()
 			.observations()
 			.tokenRequests()
 			.stream()
 			.filter(TokenRequestRecord::rateLimited)
 			.filter((request) -> clientId == null || clientId.equals(request.clientId()))
 			.count();
+	}
+
+	/** The login host limits the org's grants per window of {@code genesysTime}. */
+	static final class RateLimitedLoginHost implements SandboxSetup {
+
+		@Override
+		public GenesysSimulatorOptions.Builder genesys(GenesysSimulatorOptions.Builder options) {
+			return options.tokenGrantsPerWindow(GRANTS_PER_WINDOW).clock(genesysTime);
+		}
+
 	}
 
 }

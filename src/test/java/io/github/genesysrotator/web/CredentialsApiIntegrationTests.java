@@ -12,7 +12,7 @@ import java.util.Map;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
-import org.junit.jupiter.api.AfterAll;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,15 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole service on the sandbox, driven over HTTP as a user would: the demo token, the
  * demo credentials, the Vault and Genesys simulators.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "rotator.schedule.poll=-" })
+@SandboxServiceTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class CredentialsApiIntegrationTests {
 
-	private static final Sandbox sandbox = Sandbox.start();
+	@Autowired
+	private Sandbox sandbox;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
+	private SandboxConsumer consumer;
 
 	private final List<String> bodies = new ArrayList<>();
 
@@ -50,19 +49,9 @@ class CredentialsApiIntegrationTests {
 	@LocalManagementPort
 	private int managementPort;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-	}
-
-	@AfterAll
-	static void stopSandbox() {
-		sandbox.close();
-	}
-
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
+		this.consumer = new SandboxConsumer(this.sandbox);
 	}
 
 	@Test
@@ -106,7 +95,7 @@ class CredentialsApiIntegrationTests {
 		assertThat(send("POST", "/api/v1/credentials/demo-dual/rotations", null).statusCode()).isEqualTo(401);
 		assertThat(send("POST", "/api/v1/credentials/demo-dual/rotations", "wrong-token").statusCode()).isEqualTo(401);
 		assertThat(send("GET", "/api/v1/credentials/nope", Sandbox.API_TOKEN).statusCode()).isEqualTo(404);
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(this.sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
 	}
 
 	@Test
@@ -131,7 +120,7 @@ class CredentialsApiIntegrationTests {
 			HttpResponse<String> response = send("GET", probe, null);
 			assertThat(response.statusCode()).as(probe).isEqualTo(200);
 			assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");
-			IssuedSecrets.assertClean(probe, response.body(), sandbox.vaultToken());
+			IssuedSecrets.assertClean(probe, response.body(), this.sandbox.vaultToken());
 		}
 		assertThat(send("GET", "/actuator/health", null).statusCode()).as("no actuator on the API port").isIn(401, 404);
 		assertThat(send("GET", "/api/v1/credentials", null).statusCode()).isEqualTo(401);
@@ -146,9 +135,9 @@ class CredentialsApiIntegrationTests {
 		assertThat(prometheus.statusCode()).isEqualTo(200);
 		HttpResponse<String> info = management("/actuator/info");
 		assertThat(info.statusCode()).isEqualTo(200);
-		IssuedSecrets.assertClean("health", health.body(), sandbox.vaultToken());
-		IssuedSecrets.assertClean("prometheus", prometheus.body(), sandbox.vaultToken());
-		IssuedSecrets.assertClean("info", info.body(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("health", health.body(), this.sandbox.vaultToken());
+		IssuedSecrets.assertClean("prometheus", prometheus.body(), this.sandbox.vaultToken());
+		IssuedSecrets.assertClean("info", info.body(), this.sandbox.vaultToken());
 	}
 
 	@Test
@@ -167,7 +156,7 @@ class CredentialsApiIntegrationTests {
 		assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("components", "details");
 		assertThat(reader.statusCode()).isEqualTo(200);
 		assertThat(reader.body()).contains("\"components\"", "\"rotation\"", "\"genesys\"", "\"vault\"");
-		IssuedSecrets.assertClean("health", reader.body(), sandbox.vaultToken());
+		IssuedSecrets.assertClean("health", reader.body(), this.sandbox.vaultToken());
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -185,7 +174,7 @@ class CredentialsApiIntegrationTests {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as("%s /actuator/%s with token %s", method, endpoint, token != null)
 				.isIn(401, 404);
-			IssuedSecrets.assertClean(endpoint, response.body(), sandbox.vaultToken());
+			IssuedSecrets.assertClean(endpoint, response.body(), this.sandbox.vaultToken());
 		}
 	}
 
@@ -217,7 +206,7 @@ class CredentialsApiIntegrationTests {
 	}
 
 	private void assertNoSecretInResponses() {
-		IssuedSecrets.assertClean("API responses", String.join("\n", this.bodies), sandbox.vaultToken());
+		IssuedSecrets.assertClean("API responses", String.join("\n", this.bodies), this.sandbox.vaultToken());
 	}
 
 	private HttpResponse<String> send(String method, String path, String token) throws Exception {
