@@ -3,10 +3,10 @@ package io.github.genesysrotator;
 import java.time.Duration;
 
 import io.github.genesysrotator.rotation.RotatorProperties;
+import io.github.genesysrotator.sandbox.FreshSandbox;
 import io.github.genesysrotator.sandbox.Sandbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,35 +24,27 @@ class SandboxSettingsPrecedenceTests {
 	private static final String[] QUIET = { "--server.port=0", "--management.server.port=0",
 			"--rotator.schedule.enabled=false" };
 
-	private static Sandbox sandbox;
-
-	@BeforeAll
-	static void startSandbox() {
-		sandbox = Sandbox.start();
-	}
-
-	@AfterAll
-	static void closeSandbox() {
-		sandbox.close();
-	}
+	@RegisterExtension
+	static final FreshSandbox sandbox = new FreshSandbox();
 
 	@Test
 	void aCommandLineArgumentReplacesTheSandboxDefault() {
-		try (ConfigurableApplicationContext service = sandbox.serviceApplication()
+		try (ConfigurableApplicationContext service = sandbox.get()
+			.serviceApplication()
 			.run(with("--" + DUAL_GRACE + "=5s"))) {
 			assertThat(gracePeriod(service, Sandbox.DUAL)).isEqualTo(Duration.ofSeconds(5));
 			assertThat(gracePeriod(service, Sandbox.SINGLE)).as("a sandbox default nobody overrode")
 				.isEqualTo(Duration.ofMinutes(1));
 			assertThat(service.getEnvironment().getProperty("spring.cloud.vault.uri"))
 				.as("the sandbox's Vault, not application.yml's")
-				.isEqualTo(sandbox.vaultUri().toString());
+				.isEqualTo(sandbox.get().vaultUri().toString());
 		}
 	}
 
 	@Test
 	void aSystemPropertyReplacesTheSandboxDefault() {
 		System.setProperty(DUAL_GRACE, "7s");
-		try (ConfigurableApplicationContext service = sandbox.serviceApplication().run(QUIET)) {
+		try (ConfigurableApplicationContext service = sandbox.get().serviceApplication().run(QUIET)) {
 			assertThat(gracePeriod(service, Sandbox.DUAL)).isEqualTo(Duration.ofSeconds(7));
 		}
 		finally {

@@ -44,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
+import static io.github.genesysrotator.rotation.RotationResultBuilder.resultFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
@@ -356,10 +357,13 @@ class ObservabilityIntegrationTests {
 	}
 
 	private RotationResult abandoned() {
-		Instant now = this.clock.instant();
-		return new RotationResult("abandoned-rotation", Sandbox.SINGLE, Strategy.SINGLE, Mode.ROUTINE, Trigger.RECOVERY,
-				"recovery", null, Outcome.SKIPPED, false, false, List.of(), Sandbox.SINGLE_ID, List.of(), null, null,
-				false, List.of(), "abandoned", "not a secret", null, now, now, null);
+		return resultFor(Sandbox.SINGLE).id("abandoned-rotation")
+			.strategy(Strategy.SINGLE)
+			.by(Trigger.RECOVERY, "recovery")
+			.outcome(Outcome.SKIPPED, "abandoned", "not a secret")
+			.active(Sandbox.SINGLE_ID)
+			.ran(this.clock.instant(), Duration.ZERO)
+			.build();
 	}
 
 	private Health awaitHealth(Status status) throws InterruptedException {

@@ -6,25 +6,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import io.github.genesysrotator.GenesysSecretRotatorApplication;
 import io.github.genesysrotator.rotation.RotationService;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.StateRecord.Lease;
 import io.github.genesysrotator.rotation.StateRecordStore;
+import io.github.genesysrotator.sandbox.FreshSandbox;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,21 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class OneShotIntegrationTests {
 
-	private static final Sandbox sandbox = Sandbox.start();
+	@RegisterExtension
+	static final FreshSandbox sandbox = new FreshSandbox();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
-
-	@AfterAll
-	static void stopSandbox() {
-		sandbox.close();
-	}
-
-	@BeforeEach
-	void resetWorld() {
-		sandbox.reset();
-	}
+	private final SandboxConsumer consumer = new SandboxConsumer(sandbox.get());
 
 	@Test
 	void rotatesPrintsTheRecordAndExitsZero(CapturedOutput output) {
@@ -82,7 +71,7 @@ class OneShotIntegrationTests {
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.result().get("outcome").asString()).isEqualTo("busy");
 		assertThat(run.result().get("errorMessage").asString()).contains("replica-elsewhere");
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isZero();
+		assertThat(sandbox.get().genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isZero();
 	}
 
 	@Test
@@ -94,7 +83,8 @@ class OneShotIntegrationTests {
 		assertThat(refused.exitCode()).isEqualTo(3);
 		assertThat(refused.result().get("outcome").asString()).isEqualTo("skipped");
 		assertThat(refused.result().get("errorCode").asString()).isEqualTo("paused");
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(sandbox.get().genesys().observations().regenerationCounts().values())
+			.allMatch((count) -> count == 0);
 
 		Run compromise = oneShot(output, "--rotator.oneshot=demo-dual", "--rotator.oneshot-mode=compromise");
 		assertThat(compromise.exitCode()).isZero();
@@ -103,7 +93,7 @@ class OneShotIntegrationTests {
 
 	@Test
 	void exitsOneWhenGenesysIsDown(CapturedOutput output) {
-		sandbox.genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
+		sandbox.get().genesys().faults().add(FaultRule.on(Operation.REGENERATE_SECRET).status(503));
 		SandboxConsumer.Published before = this.consumer.read(Sandbox.DUAL_PATH);
 
 		Run run = oneShot(output, "--rotator.oneshot=demo-dual");
@@ -134,7 +124,8 @@ class OneShotIntegrationTests {
 		assertThat(run.result().get("dryRun").asBoolean()).isTrue();
 		assertThat(run.result().get("plan")).isNotEmpty();
 		assertThat(this.consumer.read(Sandbox.DUAL_PATH)).isEqualTo(before);
-		assertThat(sandbox.genesys().observations().regenerationCounts().values()).allMatch((count) -> count == 0);
+		assertThat(sandbox.get().genesys().observations().regenerationCounts().values())
+			.allMatch((count) -> count == 0);
 	}
 
 	private Run oneShot(CapturedOutput output, String... args) {
@@ -175,7 +166,7 @@ class OneShotIntegrationTests {
 	private static ConfigurableApplicationContext run(String... args) {
 		Map<String, Object> timings = Map.of("rotator.instance-id", "oneshot-job", "rotator.rotation.verify-interval",
 				"50ms", "rotator.genesys.initial-backoff", "20ms", "rotator.genesys.max-attempts", "2");
-		return Sandbox.application().run(sandbox.serviceArguments(timings, args));
+		return Sandbox.application().run(sandbox.get().serviceArguments(timings, args));
 	}
 
 	private record Run(int exitCode, JsonNode result, String printed) {

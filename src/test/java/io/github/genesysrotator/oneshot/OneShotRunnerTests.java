@@ -3,15 +3,14 @@ package io.github.genesysrotator.oneshot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import io.github.genesysrotator.rotation.Mode;
 import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.RotationRequest;
 import io.github.genesysrotator.rotation.RotationResult;
 import io.github.genesysrotator.rotation.RotationService;
-import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.rotation.UnknownCredentialException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.mock.env.MockEnvironment;
 
+import static io.github.genesysrotator.rotation.RotationResultBuilder.resultFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -134,9 +134,14 @@ class OneShotRunnerTests {
 	}
 
 	private static RotationResult result(Outcome outcome, String errorCode) {
-		return new RotationResult("r-1", "billing-bot", Strategy.DUAL, Mode.ROUTINE, Trigger.ONESHOT, "oneshot", null,
-				outcome, false, false, List.of(), "client-b", List.of("client-b"), 4L, null, false, List.of(),
-				errorCode, errorCode, null, T0, T0.plusSeconds(3), null);
+		return resultFor("billing-bot").id("r-1")
+			.by(Trigger.ONESHOT, "oneshot")
+			.outcome(outcome, errorCode, errorCode)
+			.active("client-b")
+			.regenerated("client-b")
+			.consumerVersion(4L)
+			.ran(T0, Duration.ofSeconds(3))
+			.build();
 	}
 
 }

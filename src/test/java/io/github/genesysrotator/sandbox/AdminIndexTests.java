@@ -11,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,21 +29,12 @@ class AdminIndexTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private static Sandbox sandbox;
-
-	@BeforeAll
-	static void startSandbox() {
-		sandbox = Sandbox.start();
-	}
-
-	@AfterAll
-	static void closeSandbox() {
-		sandbox.close();
-	}
+	@RegisterExtension
+	static final FreshSandbox sandbox = new FreshSandbox();
 
 	@Test
 	void theGenesysSimulatorListsItsAdminRoutesFaultTargetsAndFaultTypes() throws Exception {
-		JsonNode index = index(sandbox.genesys().baseUrl());
+		JsonNode index = index(sandbox.get().genesys().baseUrl());
 		assertThat(index.get("simulator").stringValue()).isEqualTo("Genesys Cloud");
 		assertThat(routes(index)).contains("GET /__sim/", "POST /__sim/faults", "GET /__sim/observations");
 		assertThat(index.get("operations").valueStream().map(JsonNode::stringValue)).contains("REGENERATE_SECRET",
@@ -55,14 +45,14 @@ class AdminIndexTests {
 
 	@Test
 	void theVaultSimulatorListsItsAdminRoutes() throws Exception {
-		JsonNode index = index(sandbox.vaultUri().toString());
+		JsonNode index = index(sandbox.get().vaultUri().toString());
 		assertThat(index.get("simulator").stringValue()).isEqualTo("Vault");
 		assertThat(routes(index)).contains("GET /__sim/", "POST /__sim/faults", "POST /__sim/seal");
 	}
 
 	@Test
 	void everyGenesysRouteInTheIndexIsServed() throws Exception {
-		String base = sandbox.genesys().baseUrl();
+		String base = sandbox.get().genesys().baseUrl();
 		JsonNode org = JSON.readTree(send(base, "POST", "/__sim/orgs", "{\"name\":\"index\"}").body());
 		String orgId = org.get("id").stringValue();
 		JsonNode client = JSON
@@ -79,23 +69,23 @@ class AdminIndexTests {
 			assertThat(send(base, concrete.split(" ")[0], concrete.split(" ")[1], "").statusCode()).as(route)
 				.isNotEqualTo(404);
 		}
-		sandbox.reset();
+		sandbox.get().reset();
 	}
 
 	@Test
 	void everyVaultRouteInTheIndexIsServed() throws Exception {
-		String base = sandbox.vaultUri().toString();
+		String base = sandbox.get().vaultUri().toString();
 		for (String route : routes(index(base))) {
 			assertThat(send(base, route.split(" ")[0], route.split(" ")[1], "").statusCode()).as(route)
 				.isNotEqualTo(404);
 		}
-		sandbox.reset();
+		sandbox.get().reset();
 	}
 
 	@Test
 	void docsSandboxMdNamesEveryAdminRouteOfBothSimulators() throws Exception {
-		String docs = Files.readString(Path.of(System.getProperty("basedir", ""), "docs", "sandbox.md"));
-		for (String base : List.of(sandbox.genesys().baseUrl(), sandbox.vaultUri().toString())) {
+		String docs = Files.readString(Path.of(System.getProperty("basedir", ""), "docs", "sandbox.get().md"));
+		for (String base : List.of(sandbox.get().genesys().baseUrl(), sandbox.get().vaultUri().toString())) {
 			assertThat(routes(index(base))).allSatisfy((route) -> assertThat(docs).contains("`" + route + "`"));
 		}
 	}

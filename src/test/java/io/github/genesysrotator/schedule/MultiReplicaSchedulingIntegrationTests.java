@@ -17,15 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.github.genesysrotator.GenesysSecretRotatorApplication;
 import io.github.genesysrotator.schedule.ManualTaskScheduler.Task;
+import io.github.genesysrotator.sandbox.FreshSandbox;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MultiReplicaSchedulingIntegrationTests {
 
-	private static final Sandbox sandbox = Sandbox.start();
+	@RegisterExtension
+	static final FreshSandbox sandbox = new FreshSandbox();
 
 	private static final List<Replica> replicas = new ArrayList<>();
 
@@ -53,7 +54,6 @@ class MultiReplicaSchedulingIntegrationTests {
 	@AfterAll
 	static void stop() {
 		replicas.forEach((replica) -> replica.context().close());
-		sandbox.close();
 	}
 
 	@Test
@@ -67,10 +67,10 @@ class MultiReplicaSchedulingIntegrationTests {
 
 		runTogether(queued);
 
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.SINGLE_ID)).isEqualTo(1);
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DATA_ACTIONS_B_ID)).isEqualTo(1);
+		assertThat(sandbox.get().genesys().observations().regenerationCount(Sandbox.DUAL_B_ID)).isEqualTo(1);
+		assertThat(sandbox.get().genesys().observations().regenerationCount(Sandbox.DUAL_A_ID)).isZero();
+		assertThat(sandbox.get().genesys().observations().regenerationCount(Sandbox.SINGLE_ID)).isEqualTo(1);
+		assertThat(sandbox.get().genesys().observations().regenerationCount(Sandbox.DATA_ACTIONS_B_ID)).isEqualTo(1);
 		for (String credential : List.of(Sandbox.DUAL, Sandbox.SINGLE, Sandbox.DATA_ACTIONS)) {
 			List<Outcome> outcomes = replicas.stream()
 				.flatMap((replica) -> replica.recorder().outcomes(credential).stream())
@@ -81,8 +81,8 @@ class MultiReplicaSchedulingIntegrationTests {
 				.allMatch((outcome) -> outcome == Outcome.SUCCESS || outcome == Outcome.BUSY
 						|| outcome == Outcome.SKIPPED);
 		}
-		assertThat(new SandboxConsumer(sandbox).authenticates(Sandbox.DUAL_PATH)).isTrue();
-		assertThat(new SandboxConsumer(sandbox).authenticates(Sandbox.SINGLE_PATH)).isTrue();
+		assertThat(new SandboxConsumer(sandbox.get()).authenticates(Sandbox.DUAL_PATH)).isTrue();
+		assertThat(new SandboxConsumer(sandbox.get()).authenticates(Sandbox.SINGLE_PATH)).isTrue();
 
 		replicas.forEach((replica) -> replica.scheduler().pass());
 		assertThat(replicas).allSatisfy(
@@ -121,8 +121,9 @@ class MultiReplicaSchedulingIntegrationTests {
 
 		static Replica start(String id) {
 			ConfigurableApplicationContext context = Sandbox.application(RecorderConfiguration.class)
-				.run(sandbox.serviceArguments(Map.of("rotator.instance-id", id, "rotator.schedule.enabled", "false",
-						"spring.main.web-application-type", "none", "rotator.rotation.verify-interval", "50ms")));
+				.run(sandbox.get()
+					.serviceArguments(Map.of("rotator.instance-id", id, "rotator.schedule.enabled", "false",
+							"spring.main.web-application-type", "none", "rotator.rotation.verify-interval", "50ms")));
 			ManualTaskScheduler tasks = new ManualTaskScheduler();
 			RotatorProperties properties = context.getBean(RotatorProperties.class);
 			RotationScheduler scheduler = new RotationScheduler(context.getBean(RotationService.class),

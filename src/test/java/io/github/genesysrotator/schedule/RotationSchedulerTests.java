@@ -32,6 +32,7 @@ import org.mockito.InOrder;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.support.StaticApplicationContext;
 
+import static io.github.genesysrotator.rotation.RotationResultBuilder.resultFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -327,9 +328,14 @@ class RotationSchedulerTests {
 	}
 
 	private RotationResult result(RotationRequest request, Outcome outcome, String code, Duration retryAfter) {
-		return new RotationResult("r-" + outcome, request.credential(), Strategy.DUAL, request.mode(),
-				request.trigger(), request.actor(), null, outcome, false, false, List.of(), "client-a", List.of(), null,
-				null, false, List.of(), code, code, retryAfter, this.clock.instant(), this.clock.instant(), null);
+		return resultFor(request.credential()).id("r-" + outcome)
+			.mode(request.mode())
+			.by(request.trigger(), request.actor())
+			.outcome(outcome, code, code)
+			.retryAfter(retryAfter)
+			.active("client-a")
+			.ran(this.clock.instant(), Duration.ZERO)
+			.build();
 	}
 
 	private RotationRequest rotated() {

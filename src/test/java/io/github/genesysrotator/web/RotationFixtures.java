@@ -2,7 +2,6 @@ package io.github.genesysrotator.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Mode;
@@ -10,12 +9,13 @@ import io.github.genesysrotator.rotation.Outcome;
 import io.github.genesysrotator.rotation.Phase;
 import io.github.genesysrotator.rotation.RotationAction;
 import io.github.genesysrotator.rotation.RotationResult;
-import io.github.genesysrotator.rotation.RotationResult.PhaseTiming;
 import io.github.genesysrotator.rotation.StateRecord.HistoryEntry;
 import io.github.genesysrotator.rotation.StateRecord.TargetPublication;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
+
+import static io.github.genesysrotator.rotation.RotationResultBuilder.resultFor;
 
 /** Rotation values as the engine would return them. */
 final class RotationFixtures {
@@ -30,18 +30,26 @@ final class RotationFixtures {
 	}
 
 	static RotationResult success(String credential, String actor) {
-		return new RotationResult("9d1f6c2e-1111-4c55-8d1a-1b2c3d4e5f60", credential, Strategy.DUAL, Mode.ROUTINE,
-				Trigger.API, actor, null, Outcome.SUCCESS, false, false,
-				List.of(new PhaseTiming(Phase.REGENERATING, T0, Duration.ZERO),
-						new PhaseTiming(Phase.PROMOTED, T0.plusSeconds(3), Duration.ofSeconds(3))),
-				CLIENT_B, List.of(CLIENT_B), 7L, null, false, List.of(), null, null, null, T0, T0.plusSeconds(4), null);
+		return resultFor(credential).id("9d1f6c2e-1111-4c55-8d1a-1b2c3d4e5f60")
+			.by(Trigger.API, actor)
+			.reached(Phase.REGENERATING, Duration.ZERO)
+			.reached(Phase.PROMOTED, Duration.ofSeconds(3))
+			.active(CLIENT_B)
+			.regenerated(CLIENT_B)
+			.consumerVersion(7L)
+			.ran(T0, Duration.ofSeconds(4))
+			.build();
 	}
 
 	static RotationResult ended(String credential, Outcome outcome, String errorCode, Duration retryAfter) {
 		boolean started = outcome == Outcome.FAILED;
-		return new RotationResult(started ? "9d1f6c2e-2222-4c55-8d1a-1b2c3d4e5f60" : null, credential, Strategy.DUAL,
-				Mode.ROUTINE, Trigger.API, "ci", null, outcome, false, false, List.of(), CLIENT_A, List.of(), null,
-				null, false, List.of(), errorCode, "Engine says " + errorCode, retryAfter, T0, T0.plusSeconds(1), null);
+		return resultFor(credential).id(started ? "9d1f6c2e-2222-4c55-8d1a-1b2c3d4e5f60" : null)
+			.by(Trigger.API, "ci")
+			.outcome(outcome, errorCode, "Engine says " + errorCode)
+			.retryAfter(retryAfter)
+			.active(CLIENT_A)
+			.ran(T0, Duration.ofSeconds(1))
+			.build();
 	}
 
 	static HistoryEntry history(String id, Instant finishedAt, Outcome outcome) {
