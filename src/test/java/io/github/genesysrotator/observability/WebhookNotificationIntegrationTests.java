@@ -35,18 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event, one only failures. The receivers verify signatures with their configured keys.
  */
 @SandboxServiceTest(properties = { "rotator.instance-id=replica-w", "rotator.schedule.enabled=false",
-		"rotator.genesys.max-attempts=2", "rotator.notifications.webhooks[0].name=all-events",
-		"rotator.notifications.webhooks[0].secrets=" + WebhookNotificationIntegrationTests.ALL_KEY,
-		"rotator.notifications.webhooks[1].name=failures",
-		"rotator.notifications.webhooks[1].secrets=" + WebhookNotificationIntegrationTests.FAILURES_KEY,
-		"rotator.notifications.webhooks[1].events=rotation.failed",
-		"rotator.notifications.delivery.initial-backoff=10ms", "rotator.notifications.delivery.max-attempts=3" })
+		"rotator.genesys.max-attempts=2", "rotator.notifications.delivery.initial-backoff=10ms",
+		"rotator.notifications.delivery.max-attempts=3" })
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookNotificationIntegrationTests {
 
-	static final String ALL_KEY = "whsec_YWxsLWV2ZW50cy1rZXktMDEyMzQ1Njc4OQ==";
+	private static final String ALL_KEY = "whsec_YWxsLWV2ZW50cy1rZXktMDEyMzQ1Njc4OQ==";
 
-	static final String FAILURES_KEY = "whsec_ZmFpbHVyZXMta2V5LTk4NzY1NDMyMTA=";
+	private static final String FAILURES_KEY = "whsec_ZmFpbHVyZXMta2V5LTk4NzY1NDMyMTA=";
 
 	private static final WebhookReceiver all = WebhookReceiver.start(ALL_KEY);
 
@@ -64,11 +60,19 @@ class WebhookNotificationIntegrationTests {
 	@Autowired
 	private WebhookDispatcher dispatcher;
 
-	/** The receivers listen on ports of their own choosing. */
+	/**
+	 * The receivers listen on ports of their own choosing. A list binds from one property
+	 * source: every webhook property is here.
+	 */
 	@DynamicPropertySource
 	static void receivers(DynamicPropertyRegistry registry) {
+		registry.add("rotator.notifications.webhooks[0].name", () -> "all-events");
 		registry.add("rotator.notifications.webhooks[0].url", () -> all.url().toString());
+		registry.add("rotator.notifications.webhooks[0].secrets", () -> ALL_KEY);
+		registry.add("rotator.notifications.webhooks[1].name", () -> "failures");
 		registry.add("rotator.notifications.webhooks[1].url", () -> failures.url().toString());
+		registry.add("rotator.notifications.webhooks[1].secrets", () -> FAILURES_KEY);
+		registry.add("rotator.notifications.webhooks[1].events", () -> "rotation.failed");
 	}
 
 	@AfterAll

@@ -84,7 +84,7 @@ class AdminIndexTests {
 
 	@Test
 	void docsSandboxMdNamesEveryAdminRouteOfBothSimulators() throws Exception {
-		String docs = Files.readString(Path.of(System.getProperty("basedir", ""), "docs", "sandbox.get().md"));
+		String docs = Files.readString(Path.of(System.getProperty("basedir", ""), "docs", "sandbox.md"));
 		for (String base : List.of(sandbox.get().genesys().baseUrl(), sandbox.get().vaultUri().toString())) {
 			assertThat(routes(index(base))).allSatisfy((route) -> assertThat(docs).contains("`" + route + "`"));
 		}
