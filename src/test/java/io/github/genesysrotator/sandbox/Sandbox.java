@@ -26,7 +26,6 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The demo world: a Genesys Cloud simulator with one org (an admin client, a dual pair, a
@@ -219,11 +218,6 @@ public final class Sandbox implements AutoCloseable {
 		properties.put("rotator.security.api-tokens[0].sha256", sha256(API_TOKEN));
 		properties.put("rotator.security.api-tokens[0].roles", "read,rotate");
 		return properties;
-	}
-
-	/** Point a test context at this sandbox: {@link #serviceProperties()}, registered. */
-	public void register(DynamicPropertyRegistry registry) {
-		serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
 	}
 
 	/**
