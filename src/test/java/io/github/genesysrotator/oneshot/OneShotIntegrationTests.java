@@ -3,6 +3,7 @@ package io.github.genesysrotator.oneshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import io.github.genesysrotator.sandbox.FreshSandbox;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.IssuedSecrets;
+import io.github.genesysrotator.sandbox.ServiceTimings;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.Test;
@@ -164,8 +166,9 @@ class OneShotIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
-		Map<String, Object> timings = Map.of("rotator.instance-id", "oneshot-job", "rotator.rotation.verify-interval",
-				"50ms", "rotator.genesys.initial-backoff", "20ms", "rotator.genesys.max-attempts", "2");
+		Map<String, Object> timings = new LinkedHashMap<>(ServiceTimings.PROPERTIES);
+		timings.put("rotator.instance-id", "oneshot-job");
+		timings.put("rotator.genesys.max-attempts", "2");
 		return Sandbox.application().run(sandbox.get().serviceArguments(timings, args));
 	}
 
