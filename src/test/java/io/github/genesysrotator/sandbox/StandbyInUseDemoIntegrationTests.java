@@ -15,27 +15,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The recipe of {@code docs/sandbox.md} that shows a refusal of the retirement guard, run
- * exactly as written (with {@code bash}, {@code curl} and {@code jq}) against the service
- * on a sandbox, only the ports changed. The scheduler is off, so that no scheduled
- * rotation can interleave with the recipe.
+ * The recipe of {@code docs/this.sandbox.md} that shows a refusal of the retirement
+ * guard, run exactly as written (with {@code bash}, {@code curl} and {@code jq}) against
+ * the service on a this.sandbox, only the ports changed. The scheduler is off, so that no
+ * scheduled rotation can interleave with the recipe.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "rotator.schedule.poll=-" })
+@SandboxServiceTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class StandbyInUseDemoIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,7 +46,8 @@ class StandbyInUseDemoIntegrationTests {
 	/** The default of {@code rotator.rotation.usage-delay}. */
 	private static final Duration USAGE_DELAY = Duration.ofHours(6);
 
-	private static final Sandbox sandbox = Sandbox.start();
+	@Autowired
+	private Sandbox sandbox;
 
 	@LocalServerPort
 	private int port;
@@ -57,20 +55,10 @@ class StandbyInUseDemoIntegrationTests {
 	@LocalManagementPort
 	private int managementPort;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		sandbox.register(registry);
-	}
-
-	@AfterAll
-	static void stopSandbox() {
-		sandbox.close();
-	}
-
 	@Test
 	void theDocumentedRecipeIsTheOneTheBannerPrints() throws IOException {
 		assertThat(documentedRecipe())
-			.isEqualTo(StandbyInUseDemo.commands(DOCS_API, DOCS_GENESYS, DOCS_VAULT, sandbox.vaultToken()));
+			.isEqualTo(StandbyInUseDemo.commands(DOCS_API, DOCS_GENESYS, DOCS_VAULT, this.sandbox.vaultToken()));
 	}
 
 	@Test
@@ -78,8 +66,8 @@ class StandbyInUseDemoIntegrationTests {
 		HostTools.assumeOnPath("curl jq", "bash", "curl", "jq");
 		String script = String.join("\n", documentedRecipe())
 			.replace(DOCS_API, "http://localhost:" + this.port)
-			.replace(DOCS_GENESYS, sandbox.genesys().baseUrl())
-			.replace(DOCS_VAULT, sandbox.vaultUri().toString());
+			.replace(DOCS_GENESYS, this.sandbox.genesys().baseUrl())
+			.replace(DOCS_VAULT, this.sandbox.vaultUri().toString());
 		LocalDate lastCompleteDay = LocalDate.ofInstant(Instant.now().minus(USAGE_DELAY), ZoneOffset.UTC).minusDays(1);
 
 		String output = bash(script);
@@ -96,7 +84,7 @@ class StandbyInUseDemoIntegrationTests {
 		assertThat(usage.get("answer").asString()).isEqualTo("in-use");
 		assertThat(usage.get("lastUsedOn").asString()).isEqualTo(lastCompleteDay.toString());
 		assertThat(problem.get("detail").asString()).contains(standby).contains(lastCompleteDay.toString());
-		assertThat(sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID))
+		assertThat(this.sandbox.genesys().observations().regenerationCount(Sandbox.DUAL_A_ID))
 			.as("the refused rotation regenerated nothing")
 			.isZero();
 		assertThat(get("http://localhost:" + this.managementPort + "/actuator/prometheus"))
