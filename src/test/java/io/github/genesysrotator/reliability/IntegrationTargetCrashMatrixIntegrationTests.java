@@ -27,7 +27,6 @@ import io.github.genesysrotator.rotation.RotationTestSupport;
 import io.github.genesysrotator.rotation.RotationTestSupport.CrashSwitch;
 import io.github.genesysrotator.rotation.RotationTestSupport.Replicas;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
-import io.github.genesysrotator.rotation.RotationTestSupport.SteppingClock;
 import io.github.genesysrotator.rotation.RotatorProperties;
 import io.github.genesysrotator.rotation.StateRecord;
 import io.github.genesysrotator.rotation.StateRecordStore;
@@ -36,8 +35,11 @@ import io.github.genesysrotator.rotation.Strategy;
 import io.github.genesysrotator.rotation.Trigger;
 import io.github.genesysrotator.sandbox.DataActionRunner;
 import io.github.genesysrotator.sandbox.DataActionRunner.Execution;
+import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
+import io.github.genesysrotator.sandbox.SandboxServiceTest;
+import io.github.genesysrotator.sandbox.SandboxSetup;
 import io.github.genesysrotator.sandbox.genesys.ApiRequestRecord;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.AfterAll;
@@ -46,10 +48,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,49 +60,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * integration credential end on a working client. The rows land in
  * {@code target/reliability/integration-target-crashes.md}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SandboxServiceTest(setup = IntegrationTargetCrashMatrixIntegrationTests.CrashMatrixTargets.class)
 @Import(RotationTestSupport.Beans.class)
 class IntegrationTargetCrashMatrixIntegrationTests {
 
-	private static final Sandbox sandbox = RotationTestSupport.SANDBOX;
+	@Autowired
+	private Sandbox sandbox;
 
 	private static final String DUAL_CREDENTIAL = "00000000-0000-4000-8000-00000000ce21";
 
 	private static final String SINGLE_CREDENTIAL = "00000000-0000-4000-8000-00000000ce22";
 
-	private static final String DUAL_ACTION;
+	private static final String DUAL_ACTION = "custom_-_00000000-0000-4000-8000-00000000ac21";
 
-	private static final String SINGLE_ACTION;
+	private static final String SINGLE_ACTION = "custom_-_00000000-0000-4000-8000-00000000ac22";
 
 	private static final Map<String, String> rows = new TreeMap<>();
 
-	static {
-		sandbox.org()
-			.createIntegrationCredential(DUAL_CREDENTIAL, "Dual crash matrix", Sandbox.DUAL_A_ID,
-					sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
-		sandbox.org()
-			.createIntegrationCredential(SINGLE_CREDENTIAL, "Single crash matrix", Sandbox.SINGLE_ID,
-					sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
-		String dualIntegration = sandbox.org()
-			.createDataActionsIntegration("00000000-0000-4000-8000-00000000da21", "Dual crash matrix", DUAL_CREDENTIAL);
-		String singleIntegration = sandbox.org()
-			.createDataActionsIntegration("00000000-0000-4000-8000-00000000da22", "Single crash matrix",
-					SINGLE_CREDENTIAL);
-		DUAL_ACTION = sandbox.org()
-			.createDataAction("custom_-_00000000-0000-4000-8000-00000000ac21", "Dual crash matrix", dualIntegration);
-		SINGLE_ACTION = sandbox.org()
-			.createDataAction("custom_-_00000000-0000-4000-8000-00000000ac22", "Single crash matrix",
-					singleIntegration);
-	}
+	private SandboxConsumer consumer;
 
-	private final SandboxConsumer consumer = new SandboxConsumer(sandbox);
-
-	private final DataActionRunner dataAction = new DataActionRunner(sandbox);
+	private DataActionRunner dataAction;
 
 	private final CrashPoints crashPoints = new CrashPoints();
 
 	@Autowired
-	private SteppingClock clock;
+	private MutableClock clock;
 
 	@Autowired
 	private CrashSwitch crashSwitch;
@@ -125,13 +106,6 @@ class IntegrationTargetCrashMatrixIntegrationTests {
 
 	private ObservedGenesys observed;
 
-	@DynamicPropertySource
-	static void sandboxProperties(DynamicPropertyRegistry registry) {
-		RotationTestSupport.register(registry);
-		registry.add("rotator.credentials." + Sandbox.DUAL + ".integration-credentials", () -> DUAL_CREDENTIAL);
-		registry.add("rotator.credentials." + Sandbox.SINGLE + ".integration-credentials", () -> SINGLE_CREDENTIAL);
-	}
-
 	static Stream<Cell> cells() {
 		List<Cell> cells = new ArrayList<>();
 		for (Strategy strategy : Strategy.values()) {
@@ -144,13 +118,8 @@ class IntegrationTargetCrashMatrixIntegrationTests {
 
 	@BeforeEach
 	void resetWorld() {
-		sandbox.reset();
-		sandbox.org()
-			.setIntegrationCredential(DUAL_CREDENTIAL, Sandbox.DUAL_A_ID,
-					sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
-		sandbox.org()
-			.setIntegrationCredential(SINGLE_CREDENTIAL, Sandbox.SINGLE_ID,
-					sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+		this.consumer = new SandboxConsumer(this.sandbox);
+		this.dataAction = new DataActionRunner(this.sandbox);
 		this.clock.reset();
 		this.crashSwitch.disarm();
 		this.observed = ObservedGenesys.watching(this.genesys, this.catalog);
@@ -213,7 +182,7 @@ class IntegrationTargetCrashMatrixIntegrationTests {
 				"| " + String.join(" | ", cell.strategy().name().toLowerCase(), cell.point().label(),
 						recovered.isEmpty() ? "none needed" : recovered.size() + " recovery run(s)",
 						String.valueOf(puts(cell.integrationCredential())),
-						String.valueOf(sandbox.genesys().observations().regenerationCount(cell.targetClient())),
+						String.valueOf(this.sandbox.genesys().observations().regenerationCount(cell.targetClient())),
 						afterCrash.succeeded() ? "works" : "fails (" + afterCrash.errorCode() + ")") + " |");
 	}
 
@@ -224,10 +193,10 @@ class IntegrationTargetCrashMatrixIntegrationTests {
 	private void assertPublishedOnce(Cell cell, StateRecord record) {
 		String rotationId = record.history().get(0).rotationId();
 		assertThat(record.history().get(0).outcome()).isEqualTo(Outcome.SUCCESS);
-		String secret = sandbox.genesys().currentSecret(cell.targetClient()).orElseThrow();
+		String secret = this.sandbox.genesys().currentSecret(cell.targetClient()).orElseThrow();
 		assertThat(puts(cell.integrationCredential())).as("PUTs of the integration credential")
 			.isEqualTo(cell.expectedPuts());
-		assertThat(sandbox.genesys().integrationCredentialFields(cell.integrationCredential()).orElseThrow())
+		assertThat(this.sandbox.genesys().integrationCredentialFields(cell.integrationCredential()).orElseThrow())
 			.containsEntry("clientId", cell.targetClient())
 			.containsEntry("clientSecret", secret);
 		assertThat(this.consumer.read(cell.vaultPath()).clientId()).isEqualTo(cell.targetClient());
@@ -261,8 +230,8 @@ class IntegrationTargetCrashMatrixIntegrationTests {
 		return this.replicas.start(instanceId, genesys, integrations, consumers, this.states, this.crashSwitch);
 	}
 
-	private static long puts(String integrationCredential) {
-		List<ApiRequestRecord> requests = sandbox.genesys().observations().apiRequests();
+	private long puts(String integrationCredential) {
+		List<ApiRequestRecord> requests = this.sandbox.genesys().observations().apiRequests();
 		return requests.stream()
 			.filter((request) -> request.operation() == Operation.UPDATE_INTEGRATION_CREDENTIAL)
 			.filter((request) -> integrationCredential.equals(request.clientId()) && request.status() == 200)
@@ -432,6 +401,45 @@ class IntegrationTargetCrashMatrixIntegrationTests {
 				}
 
 			};
+		}
+
+	}
+
+	/**
+	 * An integration credential for each demo credential, holding its current secret
+	 * (again after each reset), each behind a Data Actions integration with one action.
+	 */
+	static final class CrashMatrixTargets implements SandboxSetup {
+
+		@Override
+		public Map<String, Object> seed(Sandbox sandbox) {
+			sandbox.org()
+				.createIntegrationCredential(DUAL_CREDENTIAL, "Dual crash matrix", Sandbox.DUAL_A_ID,
+						sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
+			sandbox.org()
+				.createIntegrationCredential(SINGLE_CREDENTIAL, "Single crash matrix", Sandbox.SINGLE_ID,
+						sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
+			sandbox.org()
+				.createDataActionsIntegration("00000000-0000-4000-8000-00000000da21", "Dual crash matrix",
+						DUAL_CREDENTIAL);
+			sandbox.org()
+				.createDataActionsIntegration("00000000-0000-4000-8000-00000000da22", "Single crash matrix",
+						SINGLE_CREDENTIAL);
+			sandbox.org().createDataAction(DUAL_ACTION, "Dual crash matrix", "00000000-0000-4000-8000-00000000da21");
+			sandbox.org()
+				.createDataAction(SINGLE_ACTION, "Single crash matrix", "00000000-0000-4000-8000-00000000da22");
+			return Map.of("rotator.credentials." + Sandbox.DUAL + ".integration-credentials", DUAL_CREDENTIAL,
+					"rotator.credentials." + Sandbox.SINGLE + ".integration-credentials", SINGLE_CREDENTIAL);
+		}
+
+		@Override
+		public void reset(Sandbox sandbox) {
+			sandbox.org()
+				.setIntegrationCredential(DUAL_CREDENTIAL, Sandbox.DUAL_A_ID,
+						sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
+			sandbox.org()
+				.setIntegrationCredential(SINGLE_CREDENTIAL, Sandbox.SINGLE_ID,
+						sandbox.genesys().currentSecret(Sandbox.SINGLE_ID).orElseThrow());
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.genesysrotator.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.genesysrotator.rotation.CredentialStatus;
 import io.github.genesysrotator.rotation.Mode;
