@@ -28,10 +28,14 @@ final class DataActionsEndpoints {
 
 	private final GenesysSimulatorOptions options;
 
-	DataActionsEndpoints(SimulatorState state, IntegrationsState integrations, GenesysSimulatorOptions options) {
+	private final UsageReports usage;
+
+	DataActionsEndpoints(SimulatorState state, IntegrationsState integrations, GenesysSimulatorOptions options,
+			UsageReports usage) {
 		this.state = state;
 		this.integrations = integrations;
 		this.options = options;
+		this.usage = usage;
 	}
 
 	SimResponse handle(SimRequest request, ApiRoute route, String orgId) {
@@ -128,14 +132,18 @@ final class DataActionsEndpoints {
 
 	/**
 	 * The action's one API call: with the cached token, or with a new one; the client
-	 * whose token the call used, or empty when the credential does not authenticate.
-	 * <p>
-	 * Not yet counted in the usage reports ({@link UsageReports}, which count only the
-	 * {@code /api/v2} requests reaching the simulator): counting it would mean handing
-	 * the reports to this class, so the retirement guard does not see a standby that only
-	 * a data action (say, with a cached token) still uses.
+	 * whose token the call used, or empty when the credential does not authenticate. A
+	 * call that authenticated counts in the usage reports under that client, like any
+	 * {@code /api/v2} request, so the retirement guard sees a standby that only a data
+	 * action (say, with a cached token) still uses.
 	 */
 	private Optional<String> authenticatedCall(Integration integration) {
+		Optional<String> calledAs = call(integration);
+		calledAs.ifPresent((clientId) -> this.usage.count(clientId, 200));
+		return calledAs;
+	}
+
+	private Optional<String> call(Integration integration) {
 		if (this.options.dataActionsCacheToken() && integration.cachedToken != null) {
 			Optional<OAuthClientEntity> cached = this.state.authenticate(integration.cachedToken);
 			if (cached.isPresent()) {

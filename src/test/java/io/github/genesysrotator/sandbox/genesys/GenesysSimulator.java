@@ -176,7 +176,7 @@ public final class GenesysSimulator implements AutoCloseable {
 		this.clientsApi = new OAuthClientsApi(this.state, this.apiRateLimiter, options.secretAbsence());
 		this.usage = new UsageReports(options.clock());
 		this.usageApi = new UsageApi(this.state, this.apiRateLimiter, this.usage);
-		this.integrationsApi = new IntegrationsApi(this.state, this.apiRateLimiter, options);
+		this.integrationsApi = new IntegrationsApi(this.state, this.apiRateLimiter, options, this.usage);
 		this.adminApi = new AdminApi(this);
 		this.server = HttpServer.create()
 			.runOn(this.loops)

@@ -18,11 +18,12 @@ final class IntegrationsApi {
 
 	private final DataActionsEndpoints dataActions;
 
-	IntegrationsApi(SimulatorState state, RateLimiter rateLimiter, GenesysSimulatorOptions options) {
+	IntegrationsApi(SimulatorState state, RateLimiter rateLimiter, GenesysSimulatorOptions options,
+			UsageReports usage) {
 		this.state = state;
 		this.rateLimiter = rateLimiter;
 		this.credentials = new IntegrationCredentialsEndpoints(state.integrations(), options);
-		this.dataActions = new DataActionsEndpoints(state, state.integrations(), options);
+		this.dataActions = new DataActionsEndpoints(state, state.integrations(), options, usage);
 	}
 
 	SimResponse handle(SimRequest request, ApiRoute route) {

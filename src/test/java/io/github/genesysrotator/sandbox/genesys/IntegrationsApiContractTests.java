@@ -2,6 +2,8 @@ package io.github.genesysrotator.sandbox.genesys;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -198,6 +200,21 @@ class IntegrationsApiContractTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(SimHttpClient.json(response).path("authenticatedAs").stringValue()).isEqualTo(this.used.id());
+	}
+
+	@ParameterizedTest(name = "cache token: {0}")
+	@ValueSource(booleans = { true, false })
+	void anActionsCallCountsInTheUsageOfTheClientItsCredentialHolds(boolean cache) {
+		start((options) -> options.dataActionsCacheToken(cache));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+
+		assertThat(execute().statusCode()).isEqualTo(200);
+		assertThat(execute().statusCode()).isEqualTo(200);
+
+		assertThat(this.simulator.usage().requests(this.used.id(), today))
+			.as("one API call per execution, whoever's token it used")
+			.isEqualTo(2);
+		assertThat(this.simulator.usage().requests(this.other.id(), today)).isZero();
 	}
 
 	@ParameterizedTest(name = "cache token: {0}")
