@@ -40,8 +40,6 @@ import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.SandboxSetup;
-import io.github.genesysrotator.sandbox.genesys.ApiRequestRecord;
-import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -231,11 +229,7 @@ class IntegrationTargetCrashMatrixIntegrationTests {
 	}
 
 	private long puts(String integrationCredential) {
-		List<ApiRequestRecord> requests = this.sandbox.genesys().observations().apiRequests();
-		return requests.stream()
-			.filter((request) -> request.operation() == Operation.UPDATE_INTEGRATION_CREDENTIAL)
-			.filter((request) -> integrationCredential.equals(request.clientId()) && request.status() == 200)
-			.count();
+		return this.sandbox.genesys().observations().integrationCredentialUpdateCount(integrationCredential);
 	}
 
 	/** Where the process dies. */

@@ -13,7 +13,6 @@ import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
 import io.github.genesysrotator.sandbox.SandboxServiceTest;
 import io.github.genesysrotator.sandbox.SandboxSetup;
-import io.github.genesysrotator.sandbox.genesys.ApiRequestRecord;
 import io.github.genesysrotator.sandbox.genesys.FaultRule;
 import io.github.genesysrotator.sandbox.genesys.Operation;
 import org.junit.jupiter.api.BeforeEach;
@@ -269,11 +268,7 @@ class IntegrationCredentialTargetsIntegrationTests {
 	}
 
 	private long putsTo(String integrationCredential) {
-		List<ApiRequestRecord> requests = this.sandbox.genesys().observations().apiRequests();
-		return requests.stream()
-			.filter((request) -> request.operation() == Operation.UPDATE_INTEGRATION_CREDENTIAL)
-			.filter((request) -> integrationCredential.equals(request.clientId()) && request.status() == 200)
-			.count();
+		return this.sandbox.genesys().observations().integrationCredentialUpdateCount(integrationCredential);
 	}
 
 	/** The process dies right before its Vault publication. */

@@ -30,6 +30,17 @@ public final class SimulatorObservations {
 		return this.regenerations.getOrDefault(clientId, 0);
 	}
 
+	/**
+	 * Successful PUTs of one integration credential (the simulator records its id in the
+	 * request's client id field).
+	 */
+	public synchronized long integrationCredentialUpdateCount(String credentialId) {
+		return apiRequests().stream()
+			.filter((request) -> request.operation() == Operation.UPDATE_INTEGRATION_CREDENTIAL)
+			.filter((request) -> credentialId.equals(request.clientId()) && request.status() == 200)
+			.count();
+	}
+
 	public synchronized Map<String, Integer> regenerationCounts() {
 		return new LinkedHashMap<>(this.regenerations);
 	}
