@@ -63,6 +63,11 @@ final class AdminTokens {
 		}
 	}
 
+	/** The org's admin client, as its credential reads now. */
+	String clientId(String org) {
+		return this.credentials.forOrg(org).clientId();
+	}
+
 	void invalidate(String org, String token) {
 		this.cache.computeIfPresent(org, (name, current) -> current.value().equals(token) ? null : current);
 	}

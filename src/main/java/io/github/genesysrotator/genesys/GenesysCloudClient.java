@@ -181,6 +181,11 @@ class GenesysCloudClient implements GenesysOAuthClients {
 				"The usage job of client " + clientId + " has more than " + MAX_USAGE_PAGES + " pages");
 	}
 
+	@Override
+	public String adminClientId(String org) {
+		return this.adminTokens.clientId(org);
+	}
+
 	private static String usageJobs(String clientId) {
 		return "/api/v2/usage/client/" + clientId + "/aggregates/query/jobs";
 	}

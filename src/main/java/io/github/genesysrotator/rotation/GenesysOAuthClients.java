@@ -68,6 +68,14 @@ public interface GenesysOAuthClients {
 	 */
 	UsageJob pollUsageQuery(String org, String clientId, String jobId);
 
+	/**
+	 * The client whose tokens this adapter calls the org's API with: the org's admin
+	 * client, as its credential reads now.
+	 * @throws DependencyRejectedException when the admin credential cannot be read
+	 * @throws DependencyUnavailableException when Vault cannot be reached
+	 */
+	String adminClientId(String org);
+
 	/** The org's hosts, as published to consumers. */
 	OrgEndpoints endpoints(String org);
 

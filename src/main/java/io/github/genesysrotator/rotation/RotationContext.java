@@ -16,10 +16,12 @@ import java.time.Clock;
  * @param timings state-machine timings
  * @param instanceId this replica's lease holder id
  * @param parallel where calls beside a rotation's main line run
+ * @param published the days each org's usage is known to be published for (the retirement
+ * guard's witness, kept for the UTC day)
  */
 record RotationContext(GenesysOAuthClients genesys, IntegrationCredentials integrations, ConsumerPathStore consumers,
 		StateRecordStore states, Clock clock, Sleeper sleeper, RotationListener listener,
-		RotatorProperties.Rotation timings, String instanceId, ParallelCalls parallel) {
+		RotatorProperties.Rotation timings, String instanceId, ParallelCalls parallel, PublishedUsage published) {
 
 	Preflight preflight() {
 		return new Preflight(this.genesys, this.integrations, this.consumers, this.clock, this.parallel);
@@ -31,7 +33,7 @@ record RotationContext(GenesysOAuthClients genesys, IntegrationCredentials integ
 	}
 
 	RetirementGuard guard() {
-		return new RetirementGuard(this.genesys, this.clock, this.sleeper, this.timings);
+		return new RetirementGuard(this.genesys, this.clock, this.sleeper, this.timings, this.published);
 	}
 
 	Backoff backoff() {

@@ -57,7 +57,7 @@ public class RotationService {
 		this.properties = properties;
 		this.context = new RotationContext(genesys, integrations, consumers, states, clock, sleeper,
 				new CompositeRotationListener(listeners), properties.rotation(), instanceId.value(),
-				new ParallelCalls(parallelCalls));
+				new ParallelCalls(parallelCalls), new PublishedUsage());
 		this.controls = new CredentialControls(this.context);
 		this.statuses = new StatusReader(catalog, states, properties, clock);
 	}

@@ -425,6 +425,11 @@ class LeaseFenceIntegrationTests {
 		}
 
 		@Override
+		public String adminClientId(String org) {
+			return this.delegate.adminClientId(org);
+		}
+
+		@Override
 		public OrgEndpoints endpoints(String org) {
 			return this.delegate.endpoints(org);
 		}

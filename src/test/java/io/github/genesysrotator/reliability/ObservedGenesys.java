@@ -136,6 +136,11 @@ final class ObservedGenesys implements GenesysOAuthClients {
 	}
 
 	@Override
+	public String adminClientId(String org) {
+		return this.delegate.adminClientId(org);
+	}
+
+	@Override
 	public OrgEndpoints endpoints(String org) {
 		return this.delegate.endpoints(org);
 	}

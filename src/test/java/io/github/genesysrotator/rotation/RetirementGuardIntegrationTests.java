@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.genesysrotator.observability.OrgCoverage;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
 import io.github.genesysrotator.rotation.StandbyUsage.Answer;
 import io.github.genesysrotator.sandbox.MutableClock;
@@ -81,8 +82,10 @@ class RetirementGuardIntegrationTests {
 			assertThat(run.outcomes()).containsExactly("success", "grace-period", "grace-period", "grace-period",
 					"grace-period", "standby-in-use", "standby-in-use", "standby-in-use", "standby-in-use", "success");
 			assertThat(run.rotatedStandbyAt()).isEqualTo(at(4, 8));
-			assertThat(run.jobs()).as("one usage job per UTC day at most: the answer is reused within the day")
-				.isEqualTo(3);
+			assertThat(run.jobs())
+				.as("one usage job per UTC day at most (the answer is reused within the day), plus one of the"
+						+ " rotator's own client when the standby showed no calls on the latest day")
+				.isEqualTo(3 + 1);
 			assertThat(run.usageRequests()).as("per job: one POST, then one GET per poll (Queued, Running, Succeeded)")
 				.isEqualTo(run.jobs() * 4);
 			RotationResult refusal = run.results().get(5);
@@ -157,6 +160,52 @@ class RetirementGuardIntegrationTests {
 
 			assertUnknownAndRotated(result, "no complete UTC day");
 			assertThat(usage().jobsSubmitted()).isEqualTo(jobs);
+		}
+
+		@Test
+		void aDayGenesysHasNotPublishedYetIsNotReadAsADayWithoutCalls() {
+			// Genesys publishes 12 h after midnight: later than usage-delay (6 h).
+			usage().publicationLag(Duration.ofHours(12));
+			Published stale = this.consumer.read(Sandbox.DUAL_PATH);
+			assertThat(routine().outcome()).isEqualTo(Outcome.SUCCESS);
+			for (int day = 1; day <= 2; day++) {
+				clock.set(at(day, 12));
+				assertThat(this.consumer.callsApi(stale.clientId(), stale.secret())).isTrue();
+				// The rotator's own call of the day: its health check lists the org's
+				// clients.
+				this.coverage.clients(Sandbox.ORG);
+			}
+
+			// Day 2 ended and usage-delay passed, but Genesys has published day 1 only.
+			clock.set(at(3, 8));
+			RotationResult judgedOnDay1 = routine();
+			// Day 3 is not published yet; day 2 is, with the stale consumer's calls.
+			clock.set(at(4, 8));
+			RotationResult judgedOnDay2 = routine();
+			// Day 3 is published: the rotator called the API (its routine at 08:00), A
+			// did
+			// not.
+			clock.set(at(5, 8));
+			RotationResult rotated = routine();
+
+			assertThat(judgedOnDay1.errorCode()).isEqualTo("standby-in-use");
+			assertThat(judgedOnDay1.standbyUsage().lastUsedOn()).isEqualTo(day(1));
+			assertThat(judgedOnDay2.errorCode()).isEqualTo("standby-in-use");
+			assertThat(judgedOnDay2.standbyUsage().lastUsedOn()).isEqualTo(day(2));
+			assertThat(rotated.outcome()).isEqualTo(Outcome.SUCCESS);
+			assertThat(rotated.regeneratedClientIds()).containsExactly(Sandbox.DUAL_A_ID);
+			assertThat(rotated.standbyUsage().answer()).isEqualTo(Answer.NOT_IN_USE);
+			assertThat(rotated.standbyUsage().lastUsedOn()).isEqualTo(day(2));
+		}
+
+		@Test
+		void noDayGenesysHasPublishedSinceTheDemotionIsUnknownAndRotates() {
+			usage().publicationLag(Duration.ofHours(12));
+			demoteClientAWithCallsOn(1);
+			// Day 1 ended eight hours ago: past usage-delay, not yet published.
+			clock.set(at(2, 8));
+
+			assertUnknownAndRotated(routine(), "published no usage");
 		}
 
 		@Test
@@ -285,6 +334,9 @@ class RetirementGuardIntegrationTests {
 
 		@Autowired
 		Sandbox sandbox;
+
+		@Autowired
+		OrgCoverage coverage;
 
 		SandboxConsumer consumer;
 
