@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.genesysrotator.observability.OrgCoverage;
 import io.github.genesysrotator.rotation.RotationTestSupport.SimulatedCrash;
 import io.github.genesysrotator.rotation.StandbyUsage.Answer;
+import io.github.genesysrotator.sandbox.DataActionRunner;
 import io.github.genesysrotator.sandbox.MutableClock;
 import io.github.genesysrotator.sandbox.Sandbox;
 import io.github.genesysrotator.sandbox.SandboxConsumer;
@@ -66,6 +67,14 @@ class RetirementGuardIntegrationTests {
 
 	static final AtomicBoolean crashOnNextWait = new AtomicBoolean();
 
+	/** The integration credential a team filled by hand with client A's id and secret. */
+	static final String HAND_COPIED_CREDENTIAL = "00000000-0000-4000-8000-00000000ce31";
+
+	static final String HAND_COPIED_INTEGRATION = "00000000-0000-4000-8000-00000000da31";
+
+	/** A data action of that integration, run by a flow every hour. */
+	static final String HAND_COPIED_ACTION = "custom_-_00000000-0000-4000-8000-00000000ac31";
+
 	@Nested
 	@SandboxServiceTest(setup = OnTheSharedClock.class,
 			properties = "rotator.credentials." + Sandbox.DUAL + ".usage-check=enforce")
@@ -99,6 +108,24 @@ class RetirementGuardIntegrationTests {
 			assertThat(this.consumer.tokenWorks(Sandbox.DUAL_A_ID, run.staleSecret()))
 				.as("only the rotation after the consumer left regenerated its client")
 				.isFalse();
+		}
+
+		@Test
+		void refusesWhileADataActionOnAHandCopiedCredentialStillCallsWithTheDemotedClient() {
+			DataActionRunner flow = new DataActionRunner(this.sandbox);
+
+			StaleConsumerRun run = runStaleConsumerScenario(() -> flow.execute(HAND_COPIED_ACTION).succeeded(),
+					at(4, 0));
+			run.print(getClass().getSimpleName() + " (data action on a hand-copied credential)");
+
+			assertThat(run.staleFailures()).as("the data action never fails").isZero();
+			assertThat(run.outcomes()).containsExactly("success", "grace-period", "grace-period", "grace-period",
+					"grace-period", "standby-in-use", "standby-in-use", "standby-in-use", "standby-in-use",
+					"standby-in-use", "standby-in-use", "success");
+			assertThat(run.results().get(5).errorMessage()).contains(Sandbox.DUAL_A_ID).contains(day(1).toString());
+			assertThat(run.results().get(9).errorMessage()).contains(day(3).toString());
+			assertThat(run.rotatedStandbyAt()).as("after day 4, the first complete day without its calls")
+				.isEqualTo(at(5, 8));
 		}
 
 		@Test
@@ -298,6 +325,24 @@ class RetirementGuardIntegrationTests {
 			assertThat(run.results()).allSatisfy((result) -> assertThat(result.standbyUsage()).isNull());
 		}
 
+		@Test
+		void theRotationAfterTheGracePeriodBreaksADataActionOnAHandCopiedCredential() {
+			DataActionRunner flow = new DataActionRunner(this.sandbox);
+
+			StaleConsumerRun run = runStaleConsumerScenario(() -> flow.execute(HAND_COPIED_ACTION).succeeded(),
+					at(4, 0));
+			run.print(getClass().getSimpleName() + " (data action on a hand-copied credential)");
+
+			assertThat(run.rotatedStandbyAt()).isEqualTo(at(2, 8));
+			assertThat(run.staleFailures()).as("the data action failed").isPositive();
+			Instant firstFailure = run.staleFailureTimes().get(0);
+			assertThat(firstFailure).as("the first failure came with the rotation or once its token had to be renewed")
+				.isAfter(run.rotatedStandbyAt());
+			assertThat(run.staleFailures()).as("and every execution from then on, until the team stopped it")
+				.isEqualTo(Duration.between(firstFailure, at(4, 0)).toHours());
+			assertThat(run.wellBehavedFailures()).isZero();
+		}
+
 	}
 
 	@Nested
@@ -379,25 +424,37 @@ class RetirementGuardIntegrationTests {
 		}
 
 		/**
-		 * Hour by hour from day 0, 02:00 UTC, to day 5: a stale consumer calls the API
-		 * with client A (read once, before the first rotation) until it re-reads, a
-		 * well-behaved one reads Vault before every call, and the scheduler tries a
-		 * routine rotation at 08:00 and 20:00 UTC.
+		 * The stale consumer scenario with a consumer that read client A from Vault once,
+		 * before the first rotation, and calls the API with it until it re-reads on day
+		 * 3, 00:00.
 		 */
 		StaleConsumerRun runStaleConsumerScenario() {
-			int jobsBefore = usage().jobsSubmitted();
-			this.sandbox.genesys().observations().reset();
 			Published stale = this.consumer.read(Sandbox.DUAL_PATH);
 			assertThat(stale.clientId()).isEqualTo(Sandbox.DUAL_A_ID);
+			return runStaleConsumerScenario(() -> this.consumer.callsApi(stale.clientId(), stale.secret()), at(3, 0));
+		}
+
+		/**
+		 * Hour by hour from day 0, 02:00 UTC: a stale consumer calls the API with client
+		 * A until {@code stopsAt} (when it re-reads, or its owner stops it), a
+		 * well-behaved one reads Vault before every call, and the scheduler tries a
+		 * routine rotation at 08:00 and 20:00 UTC, until it regenerates client A or two
+		 * days and two hours after the stale consumer stopped.
+		 */
+		StaleConsumerRun runStaleConsumerScenario(StaleConsumer stale, Instant stopsAt) {
+			int jobsBefore = usage().jobsSubmitted();
+			this.sandbox.genesys().observations().reset();
+			String staleSecret = this.sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow();
 			List<RotationResult> results = new ArrayList<>();
 			results.add(routine());
-			int staleFailures = 0;
+			List<Instant> staleFailures = new ArrayList<>();
 			int wellBehavedFailures = 0;
 			Instant rotatedStandbyAt = null;
-			for (Instant now = at(0, 3); now.isBefore(at(5, 2)); now = now.plus(Duration.ofHours(1))) {
+			Instant end = stopsAt.plus(Duration.ofDays(2)).plus(Duration.ofHours(2));
+			for (Instant now = at(0, 3); now.isBefore(end); now = now.plus(Duration.ofHours(1))) {
 				clock.set(now);
-				if (now.isBefore(at(3, 0)) && !this.consumer.callsApi(stale.clientId(), stale.secret())) {
-					staleFailures++;
+				if (now.isBefore(stopsAt) && !stale.calls()) {
+					staleFailures.add(now);
 				}
 				if (!this.consumer.authenticates(Sandbox.DUAL_PATH)) {
 					wellBehavedFailures++;
@@ -406,24 +463,32 @@ class RetirementGuardIntegrationTests {
 				if (hour == 8 || hour == 20) {
 					RotationResult result = routine();
 					results.add(result);
-					if (rotatedStandbyAt == null && result.regeneratedClientIds().contains(Sandbox.DUAL_A_ID)) {
+					if (result.regeneratedClientIds().contains(Sandbox.DUAL_A_ID)) {
 						rotatedStandbyAt = now;
-					}
-					if (rotatedStandbyAt != null) {
 						break;
 					}
 				}
 			}
 			for (Instant now = clock.instant().plus(Duration.ofHours(1)); now
-				.isBefore(at(3, 0)); now = now.plus(Duration.ofHours(1))) {
+				.isBefore(stopsAt); now = now.plus(Duration.ofHours(1))) {
 				clock.set(now);
-				if (!this.consumer.callsApi(stale.clientId(), stale.secret())) {
-					staleFailures++;
+				if (!stale.calls()) {
+					staleFailures.add(now);
 				}
 			}
 			return new StaleConsumerRun(results, staleFailures, wellBehavedFailures, rotatedStandbyAt,
-					usage().jobsSubmitted() - jobsBefore, usageRequests(), stale.secret());
+					usage().jobsSubmitted() - jobsBefore, usageRequests(), staleSecret);
 		}
+
+	}
+
+	/**
+	 * A consumer that kept client A: one call of the API with it, and whether it worked.
+	 */
+	@FunctionalInterface
+	interface StaleConsumer {
+
+		boolean calls();
 
 	}
 
@@ -431,19 +496,23 @@ class RetirementGuardIntegrationTests {
 	 * What happened in a stale-consumer scenario.
 	 *
 	 * @param results every rotation attempt, in order
-	 * @param staleFailures calls of the stale consumer that failed
+	 * @param staleFailureTimes when calls of the stale consumer failed
 	 * @param wellBehavedFailures calls of the consumer that re-reads Vault that failed
 	 * @param rotatedStandbyAt when client A was regenerated
 	 * @param jobs usage jobs submitted
 	 * @param usageRequests requests to the usage jobs API
 	 * @param staleSecret the secret the stale consumer kept
 	 */
-	record StaleConsumerRun(List<RotationResult> results, int staleFailures, int wellBehavedFailures,
+	record StaleConsumerRun(List<RotationResult> results, List<Instant> staleFailureTimes, int wellBehavedFailures,
 			Instant rotatedStandbyAt, int jobs, long usageRequests, String staleSecret) {
+
+		int staleFailures() {
+			return this.staleFailureTimes.size();
+		}
 
 		/** The numbers docs/benchmarks.md quotes, on standard output. */
 		void print(String scenario) {
-			System.out.println(scenario + ": stale consumer failures " + this.staleFailures
+			System.out.println(scenario + ": stale consumer failures " + staleFailures()
 					+ ", well-behaved consumer failures " + this.wellBehavedFailures + ", client A regenerated at "
 					+ this.rotatedStandbyAt + ", usage jobs " + this.jobs + ", usage API requests " + this.usageRequests
 					+ ", attempts " + outcomes());
@@ -459,7 +528,10 @@ class RetirementGuardIntegrationTests {
 
 	/**
 	 * Genesys on the moving clock; the demo dual credential rotates every 30 days with a
-	 * two-day grace period, and usage jobs are polled each minute of that clock.
+	 * two-day grace period, and usage jobs are polled each minute of that clock. A team
+	 * copied client A of the demo dual credential by hand into the integration credential
+	 * of its own Data Actions integration: a consumer inside Genesys the rotator does not
+	 * publish to and cannot see.
 	 */
 	static final class OnTheSharedClock implements SandboxSetup {
 
@@ -470,10 +542,22 @@ class RetirementGuardIntegrationTests {
 
 		@Override
 		public Map<String, Object> seed(Sandbox sandbox) {
+			sandbox.org()
+				.createIntegrationCredential(HAND_COPIED_CREDENTIAL, "Copied by hand", Sandbox.DUAL_A_ID,
+						sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
+			sandbox.org().createDataActionsIntegration(HAND_COPIED_INTEGRATION, "Team lookups", HAND_COPIED_CREDENTIAL);
+			sandbox.org().createDataAction(HAND_COPIED_ACTION, "Look up the account", HAND_COPIED_INTEGRATION);
 			return Map.of("rotator.credentials." + Sandbox.DUAL + ".rotation-interval", "30d",
 					"rotator.credentials." + Sandbox.DUAL + ".grace-period", "2d",
 					"rotator.rotation.usage-poll-interval", "1m", "rotator.rotation.usage-timeout", "5m",
 					"rotator.rotation.usage-delay", "6h");
+		}
+
+		@Override
+		public void reset(Sandbox sandbox) {
+			sandbox.org()
+				.setIntegrationCredential(HAND_COPIED_CREDENTIAL, Sandbox.DUAL_A_ID,
+						sandbox.genesys().currentSecret(Sandbox.DUAL_A_ID).orElseThrow());
 		}
 
 	}
