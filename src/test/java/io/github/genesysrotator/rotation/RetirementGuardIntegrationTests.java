@@ -226,6 +226,27 @@ class RetirementGuardIntegrationTests {
 		}
 
 		@Test
+		void theRotatorsOwnUsageIsAskedOncePerOrgAndDay() {
+			assertThat(routine().outcome()).isEqualTo(Outcome.SUCCESS);
+			assertThat(routine(Sandbox.DATA_ACTIONS).outcome()).isEqualTo(Outcome.SUCCESS);
+			clock.set(at(1, 12));
+			this.coverage.clients(Sandbox.ORG);
+			clock.set(at(2, 8));
+			int jobs = usage().jobsSubmitted();
+
+			RotationResult dual = routine();
+			RotationResult dataActions = routine(Sandbox.DATA_ACTIONS);
+
+			assertThat(List.of(dual, dataActions)).allSatisfy((result) -> {
+				assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+				assertThat(result.standbyUsage().answer()).isEqualTo(Answer.NOT_IN_USE);
+			});
+			assertThat(usage().jobsSubmitted() - jobs)
+				.as("one job per standby, and one of the rotator's own client for both credentials of the org")
+				.isEqualTo(2 + 1);
+		}
+
+		@Test
 		void noDayGenesysHasPublishedSinceTheDemotionIsUnknownAndRotates() {
 			usage().publicationLag(Duration.ofHours(12));
 			demoteClientAWithCallsOn(1);
@@ -248,13 +269,10 @@ class RetirementGuardIntegrationTests {
 		void aMissingPermissionIsUnknownAndRotates() {
 			demoteClientAWithCallsOn(1);
 			clock.set(at(2, 8));
+			// The sandbox's reset gives the admin its seeded role back.
 			setAdminPermissions(OAuthPermission.VIEW, OAuthPermission.EDIT);
-			try {
-				assertUnknownAndRotated(routine(), "usage:client:view");
-			}
-			finally {
-				setAdminPermissions(OAuthPermission.VIEW, OAuthPermission.EDIT, OAuthPermission.USAGE_VIEW);
-			}
+
+			assertUnknownAndRotated(routine(), "usage:client:view");
 		}
 
 		@Test
@@ -399,7 +417,11 @@ class RetirementGuardIntegrationTests {
 		}
 
 		RotationResult routine() {
-			return this.rotations.rotate(RotationRequest.of(Sandbox.DUAL, Trigger.SCHEDULE, "scheduler"));
+			return routine(Sandbox.DUAL);
+		}
+
+		RotationResult routine(String credential) {
+			return this.rotations.rotate(RotationRequest.of(credential, Trigger.SCHEDULE, "scheduler"));
 		}
 
 		/**
@@ -527,11 +549,11 @@ class RetirementGuardIntegrationTests {
 	}
 
 	/**
-	 * Genesys on the moving clock; the demo dual credential rotates every 30 days with a
-	 * two-day grace period, and usage jobs are polled each minute of that clock. A team
-	 * copied client A of the demo dual credential by hand into the integration credential
-	 * of its own Data Actions integration: a consumer inside Genesys the rotator does not
-	 * publish to and cannot see.
+	 * Genesys on the moving clock; the demo dual and data-actions credentials rotate
+	 * every 30 days with a two-day grace period, and usage jobs are polled each minute of
+	 * that clock. A team copied client A of the demo dual credential by hand into the
+	 * integration credential of its own Data Actions integration: a consumer inside
+	 * Genesys the rotator does not publish to and cannot see.
 	 */
 	static final class OnTheSharedClock implements SandboxSetup {
 
@@ -549,6 +571,8 @@ class RetirementGuardIntegrationTests {
 			sandbox.org().createDataAction(HAND_COPIED_ACTION, "Look up the account", HAND_COPIED_INTEGRATION);
 			return Map.of("rotator.credentials." + Sandbox.DUAL + ".rotation-interval", "30d",
 					"rotator.credentials." + Sandbox.DUAL + ".grace-period", "2d",
+					"rotator.credentials." + Sandbox.DATA_ACTIONS + ".rotation-interval", "30d",
+					"rotator.credentials." + Sandbox.DATA_ACTIONS + ".grace-period", "2d",
 					"rotator.rotation.usage-poll-interval", "1m", "rotator.rotation.usage-timeout", "5m",
 					"rotator.rotation.usage-delay", "6h");
 		}

@@ -17,6 +17,7 @@ import io.github.genesysrotator.sandbox.genesys.GrantType;
 import io.github.genesysrotator.sandbox.genesys.IntegrationPermission;
 import io.github.genesysrotator.sandbox.genesys.OAuthPermission;
 import io.github.genesysrotator.sandbox.genesys.OrgHandle;
+import io.github.genesysrotator.sandbox.genesys.RoleDivision;
 import io.github.genesysrotator.sandbox.genesys.SeededClient;
 import io.github.genesysrotator.sandbox.vault.VaultSeeding;
 import io.github.genesysrotator.sandbox.vault.VaultSimulator;
@@ -87,6 +88,9 @@ public final class Sandbox implements AutoCloseable {
 
 	private final OrgHandle org;
 
+	/** The admin client's seeded role: tests that take a permission away get it back. */
+	private String adminRole;
+
 	private Sandbox(GenesysSimulator genesys, VaultSimulator vault, URI vaultUri, String vaultToken) {
 		this.genesys = genesys;
 		this.vault = vault;
@@ -115,12 +119,12 @@ public final class Sandbox implements AutoCloseable {
 	}
 
 	private void seed() {
-		String admin = this.org.createRole(
+		this.adminRole = this.org.createRole(
 				List.of(OAuthPermission.VIEW.value(), OAuthPermission.EDIT.value(), OAuthPermission.USAGE_VIEW.value(),
 						IntegrationPermission.VIEW.value(), IntegrationPermission.EDIT.value()));
 		String consumer = this.org.createRole(List.of("conversation:call:view"));
 		SeededClient adminClient = this.org.createClientWithId(ADMIN_ID, "rotator-admin", GrantType.CLIENT_CREDENTIALS,
-				admin);
+				this.adminRole);
 		SeededClient dualA = this.org.createClientWithId(DUAL_A_ID, "billing-bot-a", GrantType.CLIENT_CREDENTIALS,
 				consumer);
 		this.org.createClientWithId(DUAL_B_ID, "billing-bot-b", GrantType.CLIENT_CREDENTIALS, consumer);
@@ -150,10 +154,12 @@ public final class Sandbox implements AutoCloseable {
 
 	/**
 	 * Back to the seeded world between tests: no faults, an empty Vault holding the
-	 * current secrets (client A active for the dual pair), no state records.
+	 * current secrets (client A active for the dual pair), no state records, the admin
+	 * client's seeded role.
 	 */
 	public void reset() {
 		this.genesys.reset();
+		this.org.setRoleDivisions(ADMIN_ID, List.of(new RoleDivision(this.adminRole, this.org.homeDivisionId())));
 		this.vault.reset();
 		Map<String, String> managed = Map.of("managed-by", "genesys-secret-rotator");
 		putSecret(ADMIN_PATH, ADMIN_ID, this.genesys.currentSecret(ADMIN_ID).orElseThrow(), Map.of());
