@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The retirement guard's answer for one client: does a consumer still call the API with
- * it, judged by the latest complete UTC day since it was demoted? Never "not in use"
- * without Genesys data to say so.
+ * it, judged by the latest complete UTC day since it was demoted that Genesys has
+ * published? Never "not in use" without Genesys data to say so.
  *
  * @param answer in use, not in use, or unknown
  * @param clientId the client asked about
@@ -37,12 +37,16 @@ public record StandbyUsage(Answer answer, String clientId, @Nullable LocalDate d
 	/** The three answers. */
 	public enum Answer {
 
-		/** Calls on the latest complete day after the demotion. */
+		/** Calls on the latest published complete day after the demotion. */
 		IN_USE,
-		/** Genesys reported the latest complete day since the demotion without calls. */
+		/**
+		 * The latest complete day since the demotion that Genesys has published shows no
+		 * calls of the client.
+		 */
 		NOT_IN_USE,
 		/**
-		 * No complete day yet, or no data (the usage API failed, timed out or refused).
+		 * No complete day yet, none published yet, or no data (the usage API failed,
+		 * timed out or refused).
 		 */
 		UNKNOWN;
 
