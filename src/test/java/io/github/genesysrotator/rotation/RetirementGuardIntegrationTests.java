@@ -112,11 +112,7 @@ class RetirementGuardIntegrationTests {
 
 		@Test
 		void refusesWhileADataActionOnAHandCopiedCredentialStillCallsWithTheDemotedClient() {
-			DataActionRunner flow = new DataActionRunner(this.sandbox);
-
-			StaleConsumerRun run = runStaleConsumerScenario(() -> flow.execute(HAND_COPIED_ACTION).succeeded(),
-					at(4, 0));
-			run.print(getClass().getSimpleName() + " (data action on a hand-copied credential)");
+			StaleConsumerRun run = runHandCopiedDataActionScenario();
 
 			assertThat(run.staleFailures()).as("the data action never fails").isZero();
 			assertThat(run.outcomes()).containsExactly("success", "grace-period", "grace-period", "grace-period",
@@ -345,11 +341,7 @@ class RetirementGuardIntegrationTests {
 
 		@Test
 		void theRotationAfterTheGracePeriodBreaksADataActionOnAHandCopiedCredential() {
-			DataActionRunner flow = new DataActionRunner(this.sandbox);
-
-			StaleConsumerRun run = runStaleConsumerScenario(() -> flow.execute(HAND_COPIED_ACTION).succeeded(),
-					at(4, 0));
-			run.print(getClass().getSimpleName() + " (data action on a hand-copied credential)");
+			StaleConsumerRun run = runHandCopiedDataActionScenario();
 
 			assertThat(run.rotatedStandbyAt()).isEqualTo(at(2, 8));
 			assertThat(run.staleFailures()).as("the data action failed").isPositive();
@@ -454,6 +446,19 @@ class RetirementGuardIntegrationTests {
 			Published stale = this.consumer.read(Sandbox.DUAL_PATH);
 			assertThat(stale.clientId()).isEqualTo(Sandbox.DUAL_A_ID);
 			return runStaleConsumerScenario(() -> this.consumer.callsApi(stale.clientId(), stale.secret()), at(3, 0));
+		}
+
+		/**
+		 * The stale consumer scenario with the data action of the integration whose
+		 * credential holds client A, copied by hand: a flow runs it every hour until its
+		 * team stops it on day 4, 00:00.
+		 */
+		StaleConsumerRun runHandCopiedDataActionScenario() {
+			DataActionRunner flow = new DataActionRunner(this.sandbox);
+			StaleConsumerRun run = runStaleConsumerScenario(() -> flow.execute(HAND_COPIED_ACTION).succeeded(),
+					at(4, 0));
+			run.print(getClass().getSimpleName() + " (data action on a hand-copied credential)");
+			return run;
 		}
 
 		/**
