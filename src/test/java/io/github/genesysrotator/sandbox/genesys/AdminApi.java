@@ -44,6 +44,9 @@ final class AdminApi {
 			new Route("POST", "/__sim/clients/{id}/usage", "{\"days\", \"requests\"}",
 					"record 'requests' calls of the client on each of the last 'days' complete UTC days, as the "
 							+ "usage reports count them; answers {clientId, days}"),
+			new Route("PUT", "/__sim/usage", "{\"publicationLagMinutes\"?, \"jobPolls\"?, \"failJobs\"?}",
+					"the usage reports' switches: how long after midnight UTC a day is published, how many polls a "
+							+ "job answers Queued or Running, whether new jobs end Failed; answers the settings"),
 			new Route("POST", "/__sim/reset", null,
 					"no faults, no observations, fresh rate limits; orgs, clients and secrets stay"));
 
@@ -70,6 +73,7 @@ final class AdminApi {
 				case "GET secrets/1" -> issuedSecrets();
 				case "GET clients/3" -> currentSecret(request, path.get(1));
 				case "POST clients/3" -> recordUsage(request, path.get(1), path.get(2));
+				case "PUT usage/1" -> usageSwitches(request);
 				case "POST reset/1" -> reset();
 				default -> ApiErrors.notFound(request);
 			};
@@ -225,6 +229,38 @@ final class AdminApi {
 		days.forEach((day) -> recorded.addObject()
 			.put("date", day.toString())
 			.put("requestCount", this.simulator.usage().requests(clientId, day)));
+		return SimResponse.json(200, result);
+	}
+
+	/** Every field is checked before any switch changes: a bad one changes nothing. */
+	private SimResponse usageSwitches(SimRequest request) {
+		ObjectNode body = body(request);
+		JsonNode lag = body.path("publicationLagMinutes");
+		JsonNode polls = body.path("jobPolls");
+		JsonNode fail = body.path("failJobs");
+		if (!lag.isMissingNode() && !(lag.isIntegralNumber() && lag.longValue() >= 0)) {
+			throw new IllegalArgumentException("publicationLagMinutes must be a whole number of minutes, 0 or more");
+		}
+		if (!polls.isMissingNode() && !(polls.isInt() && polls.intValue() >= 0)) {
+			throw new IllegalArgumentException("jobPolls must be a whole number, 0 or more");
+		}
+		if (!fail.isMissingNode() && !fail.isBoolean()) {
+			throw new IllegalArgumentException("failJobs must be true or false");
+		}
+		UsageReports usage = this.simulator.usage();
+		if (!lag.isMissingNode()) {
+			usage.publicationLag(Duration.ofMinutes(lag.longValue()));
+		}
+		if (!polls.isMissingNode()) {
+			usage.jobPolls(polls.intValue());
+		}
+		if (!fail.isMissingNode()) {
+			usage.failJobs(fail.booleanValue());
+		}
+		ObjectNode result = SimJson.object();
+		result.put("publicationLagMinutes", usage.publicationLag().toMinutes());
+		result.put("jobPolls", usage.jobPolls());
+		result.put("failJobs", usage.failJobs());
 		return SimResponse.json(200, result);
 	}
 

@@ -168,6 +168,24 @@ class UsageApiContractTests {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void theSwitchesAreSetOverTheAdminRouteAndABadValueChangesNothing() {
+		HttpResponse<String> set = this.http.put("/__sim/usage", null,
+				"{\"publicationLagMinutes\":720,\"jobPolls\":3,\"failJobs\":true}");
+		assertThat(set.statusCode()).isEqualTo(200);
+		assertThat(SimHttpClient.json(set).get("publicationLagMinutes").longValue()).isEqualTo(720);
+		assertThat(this.simulator.usage().publicationLag()).isEqualTo(Duration.ofHours(12));
+		assertThat(this.simulator.usage().jobPolls()).isEqualTo(3);
+		assertThat(this.simulator.usage().failJobs()).isTrue();
+
+		HttpResponse<String> bad = this.http.put("/__sim/usage", null, "{\"failJobs\":false,\"jobPolls\":-1}");
+
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("jobPolls");
+		assertThat(this.simulator.usage().failJobs()).as("the valid field of a bad request changed nothing").isTrue();
+		assertThat(this.simulator.usage().jobPolls()).isEqualTo(3);
+	}
+
 	private JsonNode succeeded(String clientId, String token, String interval) {
 		this.simulator.usage().jobPolls(0);
 		String results = SimHttpClient.json(submit(clientId, token, interval)).get("resultsUri").stringValue();

@@ -70,6 +70,21 @@ public final class UsageReports {
 		return this;
 	}
 
+	/** Polls of a job answered before its final status. */
+	public synchronized int jobPolls() {
+		return this.jobPolls;
+	}
+
+	/** How long after the end of a UTC day its usage is published. */
+	public synchronized Duration publicationLag() {
+		return this.publicationLag;
+	}
+
+	/** Whether jobs submitted now end {@code Failed}. */
+	public synchronized boolean failJobs() {
+		return this.failJobs;
+	}
+
 	/** Usage jobs submitted so far, whatever their outcome. */
 	public int jobsSubmitted() {
 		return this.jobsSubmitted.get();
