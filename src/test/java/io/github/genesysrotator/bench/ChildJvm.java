@@ -58,7 +58,8 @@ final class ChildJvm {
 			.stream()
 			.filter((line) -> line.startsWith(RESULT_PREFIX))
 			.reduce((first, second) -> second)
-			.orElseThrow(() -> new IllegalStateException(flag + " reported nothing; see " + log));
+			.orElseThrow(() -> new IllegalStateException(
+					flag + " reported nothing (exit code " + process.exitValue() + "); see " + log));
 		return JSON.readValue(result.substring(RESULT_PREFIX.length()), Map.class);
 	}
 
