@@ -63,9 +63,13 @@ final class AdminTokens {
 		}
 	}
 
-	/** The org's admin client, as its credential reads now. */
+	/**
+	 * The client whose token the org's calls carry: the cached token's, else the admin
+	 * credential's as it reads now.
+	 */
 	String clientId(String org) {
-		return this.credentials.forOrg(org).clientId();
+		CachedToken cached = this.cache.get(org);
+		return (cached != null) ? cached.clientId() : this.credentials.forOrg(org).clientId();
 	}
 
 	void invalidate(String org, String token) {
@@ -87,10 +91,10 @@ final class AdminTokens {
 					+ admin.clientId() + " of org '" + org + "' was refused a token: " + answer.reason());
 		}
 		Instant refreshAt = this.clock.instant().plusSeconds(answer.expiresInSeconds()).minus(this.refreshMargin);
-		return new CachedToken(answer.accessToken(), refreshAt);
+		return new CachedToken(answer.accessToken(), refreshAt, admin.clientId());
 	}
 
-	private record CachedToken(String value, Instant refreshAt) {
+	private record CachedToken(String value, Instant refreshAt, String clientId) {
 
 		@Override
 		public String toString() {

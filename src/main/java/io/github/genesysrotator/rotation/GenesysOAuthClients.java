@@ -70,7 +70,7 @@ public interface GenesysOAuthClients {
 
 	/**
 	 * The client whose tokens this adapter calls the org's API with: the org's admin
-	 * client, as its credential reads now.
+	 * client, as its current token or, without one, its credential says.
 	 * @throws DependencyRejectedException when the admin credential cannot be read
 	 * @throws DependencyUnavailableException when Vault cannot be reached
 	 */

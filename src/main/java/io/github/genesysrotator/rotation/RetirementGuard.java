@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * {@code rotator.rotation.usage-delay}, the answer rests on an earlier day, or is unknown
  * when no day since the demotion is published. An answer Genesys gave today is reused for
  * the same demotion until the next UTC day, so a credential costs at most one usage job
- * per day. The guard runs before the rotation's intent, without the lease, and writes
- * nothing itself.
+ * of its standby per day. The guard runs before the rotation's intent, without the lease,
+ * and writes nothing itself.
  */
 final class RetirementGuard {
 
@@ -121,7 +121,8 @@ final class RetirementGuard {
 			return answered(Answer.UNKNOWN, clientId, demotedOn, today, null, ex.getMessage());
 		}
 		catch (DependencyRejectedException ex) {
-			String hint = (ex.status() == 403) ? "; the admin role needs permission usage:client:view" : "";
+			boolean genesysForbade = ex.status() == 403 && ex.errorCode() == Dependency.GENESYS.rejected();
+			String hint = genesysForbade ? "; the admin role needs permission usage:client:view" : "";
 			return answered(Answer.UNKNOWN, clientId, demotedOn, today, null, ex.getMessage() + hint);
 		}
 		catch (DependencyUnavailableException ex) {

@@ -2,10 +2,6 @@ package io.github.genesysrotator.bench;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +28,10 @@ import io.github.genesysrotator.sandbox.genesys.Operation;
 import io.github.genesysrotator.sandbox.genesys.OrgHandle;
 import io.github.genesysrotator.sandbox.genesys.SeededClient;
 import io.github.genesysrotator.sandbox.genesys.TokenRequestRecord;
+import io.github.genesysrotator.sandbox.vault.VaultSeeding;
 import io.github.genesysrotator.sandbox.vault.VaultSimulator;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,8 +91,6 @@ class FleetScaleBenchmark {
 
 	/** Guarded run: how far back each demotion is moved after the first pass. */
 	static final Duration BACK_DATE = Duration.ofDays(3);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
 	void fleetRotatesAtTheRateLimit() throws Exception {
@@ -299,43 +294,23 @@ class FleetScaleBenchmark {
 	 * real ones) {@link #BACK_DATE} back: read the state record over Vault's KV v2 API
 	 * and write it back with check-and-set on the version read.
 	 */
-	@SuppressWarnings("unchecked")
-	private static void backDate(VaultSimulator vault, Collection<String> credentials)
-			throws IOException, InterruptedException {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private static void backDate(VaultSimulator vault, Collection<String> credentials) {
 		for (String name : credentials) {
-			URI uri = vault.uri().resolve("/v1/secret/data/genesys-rotator/state/" + name);
-			Map<String, Object> read = JSON.readValue(vaultRequest(http, vault, uri, null), Map.class);
-			Map<String, Object> envelope = (Map<String, Object>) read.get("data");
-			Map<String, Object> data = (Map<String, Object>) envelope.get("data");
-			data.put("promoted_at", earlier(data.get("promoted_at")));
-			for (Map<String, Object> entry : (List<Map<String, Object>>) data.get("history")) {
-				entry.computeIfPresent("started_at", (key, at) -> earlier(at));
-				entry.computeIfPresent("finished_at", (key, at) -> earlier(at));
-			}
-			Object version = ((Map<String, Object>) envelope.get("metadata")).get("version");
-			vaultRequest(http, vault, uri, Map.of("options", Map.of("cas", version), "data", data));
+			VaultSeeding.rewriteSecret(vault.uri(), vault.rootToken(), "secret", "genesys-rotator/state/" + name,
+					(data) -> {
+						moveBack(data, "promoted_at");
+						data.path("history").forEach((entry) -> {
+							moveBack((ObjectNode) entry, "started_at");
+							moveBack((ObjectNode) entry, "finished_at");
+						});
+					});
 		}
 	}
 
-	private static String earlier(Object at) {
-		return Instant.parse((String) at).minus(BACK_DATE).toString();
-	}
-
-	private static String vaultRequest(HttpClient http, VaultSimulator vault, URI uri, Object body)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.timeout(Duration.ofSeconds(10))
-			.header("X-Vault-Token", vault.rootToken());
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+	private static void moveBack(ObjectNode node, String field) {
+		if (node.hasNonNull(field)) {
+			node.put(field, Instant.parse(node.get(field).asString()).minus(BACK_DATE).toString());
 		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
 	}
 
 	private static LocalDate day(Instant instant) {

@@ -205,9 +205,7 @@ class RetirementGuardIntegrationTests {
 			// Day 3 is not published yet; day 2 is, with the stale consumer's calls.
 			clock.set(at(4, 8));
 			RotationResult judgedOnDay2 = routine();
-			// Day 3 is published: the rotator called the API (its routine at 08:00), A
-			// did
-			// not.
+			// Day 3 is published: the rotator called the API on it, A did not.
 			clock.set(at(5, 8));
 			RotationResult rotated = routine();
 
